@@ -28,8 +28,8 @@ export const chapterFrontmatterSchema = z.object({
   description: z.string().min(20).max(200),
   /** Position in the guide (1 = first). */
   order: z.number().int().min(1).max(99),
-  /** When the chapter was last checked against its sources. */
-  lastReviewed: isoDateSchema,
+  /** When the chapter was last checked against its sources (YAML may give a Date; kept as YYYY-MM-DD). */
+  lastReviewed: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDateSchema),
   /** Keys of sources in content/reference/figures.json that the chapter relies on. */
   sources: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
   /** Planner sections that act on this chapter. */

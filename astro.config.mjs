@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import solid from '@astrojs/solid-js';
+import rehypeGlossary from './src/lib/markdown/rehype-glossary.ts';
+import rehypeHeadingAnchors from './src/lib/markdown/rehype-heading-anchors.ts';
+import rehypeTaskBoxes from './src/lib/markdown/rehype-task-boxes.ts';
+import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
+
+// BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: BASE_PATH=/ir-pathway/).
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://ir-pathway.example.org',
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), solid()],
+  markdown: {
+    remarkPlugins: [remarkReadingTime],
+    // Heading ids first, so the anchor plugin can link to them.
+    rehypePlugins: [
+      rehypeHeadingIds,
+      rehypeHeadingAnchors,
+      rehypeTaskBoxes,
+      [rehypeGlossary, { file: './content/glossary.json', base }],
+    ],
+  },
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1', port: 4321 },
+});

@@ -1,0 +1,9 @@
+/** The components a guide chapter may use without importing them. */
+import Fig from './Fig.astro';
+import Callout from './Callout.astro';
+import PlannerLink from './PlannerLink.astro';
+import Step2Position from './Step2PositionWidget.astro';
+import FeeEstimator from './FeeEstimatorWidget.astro';
+
+/** Passed to every chapter's `<Content components={...} />`. */
+export const guideComponents = { Fig, Callout, PlannerLink, Step2Position, FeeEstimator };

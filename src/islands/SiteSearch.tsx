@@ -1,0 +1,105 @@
+/**
+ * The site search box on /search/: reads ?q=, fetches the prebuilt index on first use (same origin)
+ * and shows fuzzy results that link to the exact heading, term or program.
+ */
+import { createSignal, createResource, For, Show, onMount } from 'solid-js';
+import Fuse, { type FuseIndexRecords } from 'fuse.js';
+import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/search';
+
+interface Props {
+  /** Site base URL, ending with "/". */
+  base: string;
+}
+
+type Loaded = { fuse: Fuse<SearchDoc> };
+
+async function loadIndex(base: string): Promise<Loaded> {
+  const res = await fetch(`${base}search-index.json`);
+  if (!res.ok) throw new Error(`The search index could not be loaded (HTTP ${res.status}).`);
+  const data = (await res.json()) as { docs: SearchDoc[]; index: { keys: string[]; records: FuseIndexRecords } };
+  const index = Fuse.parseIndex<SearchDoc>(data.index);
+  const fuse = new Fuse(
+    data.docs,
+    { keys: SEARCH_KEYS, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2, includeScore: true },
+    index,
+  );
+  return { fuse };
+}
+
+const KIND_LABEL: Record<SearchDoc['kind'], string> = { guide: 'Guide', glossary: 'Glossary', program: 'Program' };
+
+export default function SiteSearch(props: Props) {
+  const [query, setQuery] = createSignal('');
+  const [wanted, setWanted] = createSignal(false);
+  const [index] = createResource(wanted, () => loadIndex(props.base));
+
+  onMount(() => {
+    const q = new URLSearchParams(window.location.search).get('q') ?? '';
+    if (q) {
+      setQuery(q);
+      setWanted(true);
+    }
+  });
+
+  const results = () => {
+    const q = query().trim();
+    const loaded = index();
+    if (!loaded || q.length < 2) return [];
+    // Search both the typed text and its folded form, so "H1B" meets "H-1B" and "st louis" meets "St. Louis".
+    return loaded.fuse
+      .search({ $or: [{ title: q }, { folded: fold(q) }, { context: q }] }, { limit: 25 })
+      .map((r) => r.item);
+  };
+
+  return (
+    <div class="site-search">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setWanted(true);
+          const url = new URL(window.location.href);
+          url.searchParams.set('q', query());
+          window.history.replaceState(null, '', url);
+        }}
+      >
+        <label for="site-search-q">Search the guide, glossary and programs</label>
+        <div class="row">
+          <input
+            id="site-search-q"
+            type="search"
+            name="q"
+            value={query()}
+            onFocus={() => setWanted(true)}
+            onInput={(e) => {
+              setWanted(true);
+              setQuery(e.currentTarget.value);
+            }}
+            autocomplete="off"
+          />
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      <p role="status" aria-live="polite" class="status">
+        <Show when={index.error}>{(index.error as Error).message}</Show>
+        <Show when={index.loading}>Loading the search index…</Show>
+        <Show when={index() && query().trim().length >= 2}>
+          {results().length} result{results().length === 1 ? '' : 's'} for “{query().trim()}”
+        </Show>
+      </p>
+      <ol class="results">
+        <For each={results()}>
+          {(r) => (
+            <li>
+              <a href={`${props.base}${r.path}`}>{r.title}</a>{' '}
+              <span class="kind">
+                {KIND_LABEL[r.kind]} · {r.context}
+              </span>
+              <p>{snippet(r.text, query())}</p>
+            </li>
+          )}
+        </For>
+      </ol>
+    </div>
+  );
+}

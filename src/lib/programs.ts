@@ -1,0 +1,11 @@
+/** The compiled program dataset, for pages at build time (written by `npm run data:compile`). */
+import compiled from '../generated/programs.json';
+import { programSchema, type Program } from '../engine/program';
+
+let cache: Program[] | undefined;
+
+/** All compiled programs, validated against the shared schema. */
+export function loadPrograms(): Program[] {
+  cache ??= programSchema.array().parse(compiled);
+  return cache;
+}
