@@ -8,9 +8,7 @@ import { z } from 'zod';
 export const UNKNOWN = 'unknown' as const;
 
 /** An ISO calendar date, e.g. 2026-11-28. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 
 /** A residency track. `ir-independent` is ready for rows we do not have yet. */
 export const trackSchema = z.enum(['dr', 'ir-integrated', 'ir-independent']);
@@ -44,11 +42,7 @@ export function factSchema<T extends z.ZodTypeAny>(value: T) {
 }
 
 /** How a program treats USMLE attempts. */
-export const attemptsPolicySchema = z.enum([
-  'first-attempt-only',
-  'one-failure-considered',
-  'no-stated-limit',
-]);
+export const attemptsPolicySchema = z.enum(['first-attempt-only', 'one-failure-considered', 'no-stated-limit']);
 export type AttemptsPolicy = z.infer<typeof attemptsPolicySchema>;
 
 /** Whether the PGY-1 year is part of the program. */

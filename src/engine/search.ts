@@ -29,7 +29,10 @@ export function fold(text: string): string {
 
 /** A snippet of `text` around the first place any query word occurs, at most `max` characters. */
 export function snippet(text: string, query: string, max = 160): string {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
   const lower = text.toLowerCase();
   const hit = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0);
   const at = hit.length ? Math.min(...hit) : 0;

@@ -3,7 +3,7 @@
  * and shows fuzzy results that link to the exact heading, term or program.
  */
 import { createSignal, createResource, For, Show, onMount } from 'solid-js';
-import Fuse, { type FuseIndexRecords } from 'fuse.js';
+import Fuse from 'fuse.js';
 import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/search';
 
 interface Props {
@@ -16,7 +16,7 @@ type Loaded = { fuse: Fuse<SearchDoc> };
 async function loadIndex(base: string): Promise<Loaded> {
   const res = await fetch(`${base}search-index.json`);
   if (!res.ok) throw new Error(`The search index could not be loaded (HTTP ${res.status}).`);
-  const data = (await res.json()) as { docs: SearchDoc[]; index: { keys: string[]; records: FuseIndexRecords } };
+  const data = (await res.json()) as { docs: SearchDoc[]; index: Parameters<typeof Fuse.parseIndex>[0] };
   const index = Fuse.parseIndex<SearchDoc>(data.index);
   const fuse = new Fuse(
     data.docs,

@@ -29,7 +29,8 @@ function collect(file: string, seen: Set<string>): void {
   if (seen.has(file) || !existsSync(file)) return;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.js)["']/g)) {
+  // Static imports and exports, and lazy import("…") calls: a lazily loaded chunk is still shipped when used.
+  for (const m of text.matchAll(/(?:(?:import|export)\s*(?:[^'"()]*?from\s*)?|import\s*\(\s*)["']([^"']+\.js)["']/g)) {
     const spec = m[1] ?? '';
     collect(spec.startsWith('.') ? resolve(dirname(file), spec) : fileFor(spec, file), seen);
   }

@@ -5,7 +5,9 @@ import { referenceFileSchema } from '../../src/engine/reference';
 import { sharedRuns } from './overlap';
 
 const dir = 'content/guide';
-const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 const reference = referenceFileSchema.parse(JSON.parse(readFileSync('content/reference/figures.json', 'utf8')));
 const figureIds = new Set(reference.figures.map((f) => f.id));
@@ -104,7 +106,26 @@ describe('glossary', () => {
   const entries = glossaryEntrySchema.array().parse(JSON.parse(readFileSync('content/glossary.json', 'utf8')));
   it('defines the terms the guide relies on', () => {
     const terms = new Set(entries.map((e) => e.term));
-    for (const t of ['IMG', 'ECFMG', 'ERAS', 'NRMP', 'USCE', 'LoR', 'ESIR', 'PGY', 'TY', 'PD', 'SIR', 'CIRSE', 'J-1', 'H-1B', 'YOG', 'Step 1', 'Step 2 CK', 'Step 3']) {
+    for (const t of [
+      'IMG',
+      'ECFMG',
+      'ERAS',
+      'NRMP',
+      'USCE',
+      'LoR',
+      'ESIR',
+      'PGY',
+      'TY',
+      'PD',
+      'SIR',
+      'CIRSE',
+      'J-1',
+      'H-1B',
+      'YOG',
+      'Step 1',
+      'Step 2 CK',
+      'Step 3',
+    ]) {
       expect(terms, t).toContain(t);
     }
   });

@@ -1,0 +1,450 @@
+/**
+ * The dataset compile step as a pure function: source texts in, either the compiled dataset or every
+ * problem found (file, line, field, message) out. scripts/compile-data.ts does the file reading and writing.
+ */
+import { z } from 'zod';
+import {
+  POLICY_FACT_KEYS,
+  TRACK_PREFIX,
+  UNKNOWN,
+  acgmeIdSchema,
+  isoDateSchema,
+  policyFactsSchema,
+  programSchema,
+  type PolicyFactKey,
+  type Program,
+  type Track,
+} from '../../src/engine/program.ts';
+import {
+  STATES,
+  acgmeStateCodeOf,
+  irIndependentMatchSchema,
+  linkSiblings,
+  normalizeCity,
+  normalizeProgramName,
+  siblingOverrideSchema,
+  siblingsFromLinks,
+  stateInfo,
+  unknownFacts,
+  type CompiledDataset,
+  type IrIndependentMatch,
+  type SiblingLink,
+  type SiblingOverride,
+} from '../../src/engine/dataset.ts';
+import { parseCsv, type CsvRecord, type CsvTable } from './csv.ts';
+
+/** A source file: where it lives (for messages) and its text. */
+export interface SourceFile {
+  /** Path shown in messages, e.g. content/programs/programs.csv. */
+  path: string;
+  /** File contents. */
+  text: string;
+}
+
+/** All the files the compile step reads. */
+export interface DatasetSources {
+  /** The program list (ERAS copy plus display overrides). */
+  programs: SourceFile;
+  /** Verified policy facts, one per row. */
+  facts: SourceFile;
+  /** Reviewed DR ↔ IR-Integrated link corrections. */
+  overrides: SourceFile;
+  /** Verbatim copy of the ACGME IR-Independent (415) list. */
+  irIndependentSource: SourceFile;
+  /** Hand-checked 415 → DR matches. */
+  irIndependentMatches: SourceFile;
+}
+
+/** One problem in a source file. */
+export interface Issue {
+  /** File path. */
+  file: string;
+  /** 1-based line (1 = header). */
+  line: number;
+  /** Column name (or "row" / "file"). */
+  field: string;
+  /** What is wrong, in words. */
+  message: string;
+}
+
+/** What the compile step returns. */
+export type CompileResult =
+  { ok: true; dataset: CompiledDataset; links: SiblingLink[] } | { ok: false; issues: Issue[] };
+
+/** Column sets, in file order. */
+export const COLUMNS = {
+  programs: ['acgme_id', 'specialty', 'hospital', 'city', 'state', 'flags', 'display_name', 'display_city'],
+  facts: ['acgme_id', 'fact', 'value', 'source', 'url', 'checked_on'],
+  overrides: ['dr_id', 'ir_id', 'action', 'reason'],
+  irIndependentSource: ['acgme_id', 'specialty', 'program_name', 'sponsoring_institution', 'city', 'state', 'quality'],
+  irIndependentMatches: ['ir_independent_id', 'dr_id', 'token', 'check', 'reason'],
+} as const;
+
+/** Source specialty text (verbatim from ERAS) → track. */
+export const SPECIALTY_TRACK: Readonly<Record<string, Track>> = {
+  'Radiology-Diagnostic': 'dr',
+  'Interventional Radiology - Integrated': 'ir-integrated',
+  'Interventional Radiology - Independent': 'ir-independent',
+};
+
+/** Badges the source list carries, as written in the flags column. */
+export const FLAG_WORDS = ['New Program', 'Osteopathic Recognized'] as const;
+
+/** The one-line provenance of the program list. */
+export const PROGRAM_LIST_SOURCE =
+  'AAMC ERAS 2026 participating-programs list (Radiology-Diagnostic and IR-Integrated), third-party transcription, seen 2026-11-28';
+
+const stateField = z.string().refine((s) => stateInfo(s) !== undefined, 'not a USPS code in the ACGME state table');
+
+/** One row of programs.csv. */
+export const programRowSchema = z
+  .object({
+    acgme_id: acgmeIdSchema,
+    specialty: z.enum(Object.keys(SPECIALTY_TRACK) as [string, ...string[]], {
+      errorMap: () => ({ message: `must be one of: ${Object.keys(SPECIALTY_TRACK).join(' | ')}` }),
+    }),
+    hospital: z.string().trim().min(1, 'empty'),
+    city: z.string().trim().min(1, 'empty'),
+    state: stateField,
+    flags: z
+      .string()
+      .refine(
+        (f) => f === '' || f.split(';').every((w) => (FLAG_WORDS as readonly string[]).includes(w)),
+        `flags are empty or ${FLAG_WORDS.join(' / ')} separated by ";"`,
+      ),
+    display_name: z.string(),
+    display_city: z.string(),
+  })
+  .superRefine((row, ctx) => {
+    // Zod runs this refinement on partly invalid rows too; a malformed ID is already reported.
+    if (!/^\d{10}$/.test(row.acgme_id)) return;
+    const track = SPECIALTY_TRACK[row.specialty];
+    const prefix = track ? TRACK_PREFIX[track] : undefined;
+    if (prefix && !row.acgme_id.startsWith(prefix)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acgme_id'],
+        message: `prefix ${row.acgme_id.slice(0, 3)} does not match specialty "${row.specialty}" (expects ${prefix})`,
+      });
+    }
+    const info = stateInfo(row.state);
+    const code = acgmeStateCodeOf(row.acgme_id);
+    if (info && code !== info.acgme) {
+      const meant = Object.entries(STATES).find(([, s]) => s.acgme === code)?.[0] ?? 'no state';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acgme_id'],
+        message: `state-code digits ${code} mean ${meant}, but the state is ${row.state} (code ${info.acgme})`,
+      });
+    }
+  });
+export type ProgramRow = z.infer<typeof programRowSchema>;
+
+/** One row of facts.csv, before the value is read for its fact. */
+export const factRowSchema = z.object({
+  acgme_id: acgmeIdSchema,
+  fact: z.enum(POLICY_FACT_KEYS as [PolicyFactKey, ...PolicyFactKey[]], {
+    errorMap: () => ({ message: `must be one of: ${POLICY_FACT_KEYS.join(' | ')}` }),
+  }),
+  value: z.string().trim().min(1, 'empty (write "unknown" for a fact checked and not found)'),
+  source: z.string().trim().min(3, 'say who stated it (e.g. "program website, Eligibility page")'),
+  url: z.union([z.literal(''), z.string().url('not a URL')]),
+  checked_on: z.union([z.literal(''), isoDateSchema]),
+});
+
+/** One row of ir-independent-source.csv (only the fields the matching reads). */
+export const irIndependentSourceRowSchema = z.object({
+  acgme_id: acgmeIdSchema.refine(
+    (id) => id.startsWith(TRACK_PREFIX['ir-independent']),
+    'an IR-Independent ID starts 415',
+  ),
+  sponsoring_institution: z.string(),
+});
+
+/** What each fact's value column accepts, for messages and the README. */
+export const FACT_VALUE_HINT: Readonly<Record<PolicyFactKey, string>> = {
+  j1: 'yes, no or unknown',
+  h1b: 'yes, no or unknown',
+  maxYearsSinceGraduation: 'whole years 0-60, none (no cutoff) or unknown',
+  step2Minimum: 'a score 1-300, none (no minimum) or unknown',
+  attempts: 'first-attempt-only, one-failure-considered, no-stated-limit or unknown',
+  usce: 'required, preferred, not-required or unknown',
+  pgy1: 'categorical, advanced, both or unknown',
+  positionsPerYear: 'whole number 0-100 or unknown',
+  imgShare: 'share 0-1 (0.25 = 25%) or unknown',
+};
+
+/** Reads a facts.csv value text as the typed value its fact expects (schema checks the range). */
+export function readFactValue(fact: PolicyFactKey, text: string): unknown {
+  const t = text.trim();
+  if (t === UNKNOWN) return UNKNOWN;
+  if (fact === 'j1' || fact === 'h1b') {
+    if (/^(yes|true)$/i.test(t)) return true;
+    if (/^(no|false)$/i.test(t)) return false;
+    return t;
+  }
+  if ((fact === 'maxYearsSinceGraduation' || fact === 'step2Minimum') && t === 'none') return 'none';
+  if (
+    fact === 'maxYearsSinceGraduation' ||
+    fact === 'step2Minimum' ||
+    fact === 'positionsPerYear' ||
+    fact === 'imgShare'
+  ) {
+    return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+  }
+  return t;
+}
+
+/** Zod issues → our issues, one per field, keyed to the row's line. */
+function zodIssues(file: string, line: number, error: z.ZodError, rename: Record<string, string> = {}): Issue[] {
+  return error.issues.map((i) => {
+    const key = String(i.path[0] ?? 'row');
+    return { file, line, field: rename[key] ?? key, message: i.message };
+  });
+}
+
+/** Header check: every expected column present, nothing unexpected. */
+function headerIssues(file: string, table: CsvTable, expected: readonly string[]): Issue[] {
+  const issues: Issue[] = table.errors.map((e) => ({ file, line: e.line, field: 'row', message: e.message }));
+  for (const col of expected) {
+    if (!table.header.includes(col)) issues.push({ file, line: 1, field: col, message: 'missing column' });
+  }
+  for (const col of table.header) {
+    if (!expected.includes(col))
+      issues.push({ file, line: 1, field: col, message: `unknown column (expected: ${expected.join(', ')})` });
+  }
+  return issues;
+}
+
+/** Width check: a row with more fields than the header has lost or gained a comma. */
+function widthIssue(file: string, record: CsvRecord, columns: number): Issue[] {
+  return record.width > columns
+    ? [{ file, line: record.line, field: 'row', message: `${record.width} fields, the header has ${columns}` }]
+    : [];
+}
+
+/** Compiles the sources, or returns every problem found in them. */
+export function compileDataset(src: DatasetSources): CompileResult {
+  const issues: Issue[] = [];
+
+  // Programs ------------------------------------------------------------------------------------
+  const pFile = src.programs.path;
+  const pTable = parseCsv(src.programs.text);
+  issues.push(...headerIssues(pFile, pTable, COLUMNS.programs));
+  const rows: { line: number; row: ProgramRow }[] = [];
+  const firstLine = new Map<string, number>();
+  for (const rec of pTable.records) {
+    issues.push(...widthIssue(pFile, rec, pTable.header.length));
+    const id = rec.fields['acgme_id'] ?? '';
+    if (id) {
+      const prev = firstLine.get(id);
+      if (prev !== undefined) {
+        issues.push({
+          file: pFile,
+          line: rec.line,
+          field: 'acgme_id',
+          message: `duplicate ID ${id} (first on line ${prev})`,
+        });
+        continue;
+      }
+      firstLine.set(id, rec.line);
+    }
+    const parsed = programRowSchema.safeParse(rec.fields);
+    if (parsed.success) rows.push({ line: rec.line, row: parsed.data });
+    else issues.push(...zodIssues(pFile, rec.line, parsed.error));
+  }
+  const trackOf = new Map(rows.map(({ row }) => [row.acgme_id, SPECIALTY_TRACK[row.specialty] as Track]));
+
+  // Facts ---------------------------------------------------------------------------------------
+  const fFile = src.facts.path;
+  const fTable = parseCsv(src.facts.text);
+  issues.push(...headerIssues(fFile, fTable, COLUMNS.facts));
+  const facts = new Map<string, Partial<Record<PolicyFactKey, unknown>>>();
+  const factLine = new Map<string, number>();
+  for (const rec of fTable.records) {
+    issues.push(...widthIssue(fFile, rec, fTable.header.length));
+    const parsed = factRowSchema.safeParse(rec.fields);
+    if (!parsed.success) {
+      issues.push(...zodIssues(fFile, rec.line, parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    if (!trackOf.has(r.acgme_id)) {
+      issues.push({ file: fFile, line: rec.line, field: 'acgme_id', message: `no program ${r.acgme_id} in ${pFile}` });
+      continue;
+    }
+    const key = `${r.acgme_id}|${r.fact}`;
+    const prev = factLine.get(key);
+    if (prev !== undefined) {
+      issues.push({
+        file: fFile,
+        line: rec.line,
+        field: 'fact',
+        message: `a second ${r.fact} row for ${r.acgme_id} (first on line ${prev})`,
+      });
+      continue;
+    }
+    factLine.set(key, rec.line);
+    const value = readFactValue(r.fact, r.value);
+    const fact = {
+      value,
+      source: r.source,
+      ...(r.url ? { url: r.url } : {}),
+      ...(r.checked_on ? { checkedOn: r.checked_on } : {}),
+    };
+    const checked = policyFactsSchema.shape[r.fact].safeParse(fact);
+    if (!checked.success) {
+      const found = zodIssues(fFile, rec.line, checked.error, { checkedOn: 'checked_on' }).map((i) =>
+        i.field === 'value'
+          ? { ...i, message: `"${r.value}" is not a ${r.fact} value: write ${FACT_VALUE_HINT[r.fact]}` }
+          : i,
+      );
+      issues.push(...found);
+      continue;
+    }
+    if (value !== UNKNOWN && !r.checked_on) {
+      issues.push({
+        file: fFile,
+        line: rec.line,
+        field: 'checked_on',
+        message: 'a verified value needs the date it was read',
+      });
+      continue;
+    }
+    facts.set(r.acgme_id, { ...facts.get(r.acgme_id), [r.fact]: checked.data });
+  }
+
+  // Sibling overrides and links -----------------------------------------------------------------
+  const oFile = src.overrides.path;
+  const oTable = parseCsv(src.overrides.text);
+  issues.push(...headerIssues(oFile, oTable, COLUMNS.overrides));
+  const overrides: SiblingOverride[] = [];
+  const overrideLines: number[] = [];
+  for (const rec of oTable.records) {
+    issues.push(...widthIssue(oFile, rec, oTable.header.length));
+    const f = rec.fields;
+    const parsed = siblingOverrideSchema.safeParse({
+      drId: f['dr_id'],
+      irId: f['ir_id'],
+      action: f['action'],
+      reason: f['reason'],
+    });
+    if (parsed.success) {
+      overrides.push(parsed.data);
+      overrideLines.push(rec.line);
+    } else {
+      issues.push(...zodIssues(oFile, rec.line, parsed.error, { drId: 'dr_id', irId: 'ir_id' }));
+    }
+  }
+  const candidates = rows.map(({ row }) => ({
+    id: row.acgme_id,
+    track: SPECIALTY_TRACK[row.specialty] as Track,
+    sourceName: row.hospital,
+    sourceCity: row.city,
+    state: row.state,
+  }));
+  const { links, problems } = linkSiblings(candidates, overrides);
+  for (const p of problems)
+    issues.push({ file: oFile, line: overrideLines[p.index] ?? 0, field: p.field, message: p.message });
+  const siblings = siblingsFromLinks(links);
+
+  // IR-Independent matches ----------------------------------------------------------------------
+  const sFile = src.irIndependentSource.path;
+  const sTable = parseCsv(src.irIndependentSource.text);
+  issues.push(...headerIssues(sFile, sTable, COLUMNS.irIndependentSource));
+  const independentName = new Map<string, string>();
+  for (const rec of sTable.records) {
+    const parsed = irIndependentSourceRowSchema.safeParse(rec.fields);
+    if (!parsed.success) issues.push(...zodIssues(sFile, rec.line, parsed.error));
+    else if (independentName.has(parsed.data.acgme_id)) {
+      issues.push({ file: sFile, line: rec.line, field: 'acgme_id', message: `duplicate ID ${parsed.data.acgme_id}` });
+    } else independentName.set(parsed.data.acgme_id, parsed.data.sponsoring_institution);
+  }
+  const mFile = src.irIndependentMatches.path;
+  const mTable = parseCsv(src.irIndependentMatches.text);
+  issues.push(...headerIssues(mFile, mTable, COLUMNS.irIndependentMatches));
+  const matches: IrIndependentMatch[] = [];
+  const matchedLine = new Map<string, number>();
+  const rowById = new Map(rows.map(({ row }) => [row.acgme_id, row]));
+  for (const rec of mTable.records) {
+    issues.push(...widthIssue(mFile, rec, mTable.header.length));
+    const f = rec.fields;
+    const parsed = irIndependentMatchSchema.safeParse({
+      irIndependentId: f['ir_independent_id'],
+      drId: f['dr_id'],
+      token: f['token'],
+      check: f['check'],
+      reason: f['reason'],
+    });
+    if (!parsed.success) {
+      issues.push(...zodIssues(mFile, rec.line, parsed.error, { irIndependentId: 'ir_independent_id', drId: 'dr_id' }));
+      continue;
+    }
+    const m = parsed.data;
+    const at = (field: string, message: string) => issues.push({ file: mFile, line: rec.line, field, message });
+    const garbled = independentName.get(m.irIndependentId);
+    const dr = rowById.get(m.drId);
+    const prev = matchedLine.get(m.irIndependentId);
+    if (prev !== undefined) at('ir_independent_id', `matched twice (first on line ${prev})`);
+    else if (garbled === undefined) at('ir_independent_id', `not in ${sFile}`);
+    else if (!dr || SPECIALTY_TRACK[dr.specialty] !== 'dr') at('dr_id', `no DR program ${m.drId} in ${pFile}`);
+    else if (acgmeStateCodeOf(m.irIndependentId) !== acgmeStateCodeOf(m.drId)) {
+      at('dr_id', `state codes differ (${acgmeStateCodeOf(m.irIndependentId)} vs ${acgmeStateCodeOf(m.drId)})`);
+    } else if (!garbled.toLowerCase().includes(m.token.toLowerCase())) {
+      at('token', `"${m.token}" is not in the 415 source text`);
+    } else if (m.check === 'token-unique') {
+      const hits = rows.filter(
+        ({ row }) =>
+          SPECIALTY_TRACK[row.specialty] === 'dr' &&
+          row.state === dr.state &&
+          row.hospital.toLowerCase().includes(m.token.toLowerCase()),
+      );
+      if (hits.length !== 1 || hits[0]?.row.acgme_id !== m.drId) {
+        at(
+          'token',
+          `"${m.token}" names ${hits.length} DR programs in ${dr.state} (${hits.map((h) => h.row.acgme_id).join(', ') || 'none'}), not exactly ${m.drId}`,
+        );
+      } else matches.push(m);
+    } else matches.push(m);
+    matchedLine.set(m.irIndependentId, rec.line);
+  }
+
+  if (issues.length) return { ok: false, issues: sortIssues(issues) };
+
+  // Assemble ------------------------------------------------------------------------------------
+  const programs: Program[] = rows.map(({ row }) => {
+    const state = STATES[row.state];
+    if (!state) throw new Error(`unreachable: state ${row.state} passed validation`);
+    const flagWords = row.flags ? row.flags.split(';') : [];
+    return programSchema.parse({
+      id: row.acgme_id,
+      track: SPECIALTY_TRACK[row.specialty],
+      name: row.display_name.trim() || normalizeProgramName(row.hospital),
+      sourceName: row.hospital,
+      city: row.display_city.trim() || normalizeCity(row.city),
+      sourceCity: row.city,
+      state: row.state,
+      region: state.region,
+      division: state.division,
+      flags: {
+        newProgram: flagWords.includes('New Program'),
+        osteopathicRecognized: flagWords.includes('Osteopathic Recognized'),
+      },
+      facts: { ...unknownFacts(), ...facts.get(row.acgme_id) },
+      siblings: siblings.get(row.acgme_id) ?? [],
+    });
+  });
+  programs.sort((a, b) => a.id.localeCompare(b.id));
+  matches.sort((a, b) => a.drId.localeCompare(b.drId) || a.irIndependentId.localeCompare(b.irIndependentId));
+  return { ok: true, dataset: { source: PROGRAM_LIST_SOURCE, programs, irIndependent: matches }, links };
+}
+
+/** Issues in file, then line, order. */
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
+}
+
+/** One issue as a line of text: `file:line  field  message`. */
+export function formatIssue(i: Issue): string {
+  return `${i.file}:${i.line}  ${i.field}: ${i.message}`;
+}

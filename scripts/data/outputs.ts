@@ -1,0 +1,55 @@
+/** The files the compile step writes, built from the compiled dataset, and their size budgets. */
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js';
+import type { Program } from '../../src/engine/program.ts';
+import { STATES, encodeCompactPrograms, type CompiledDataset } from '../../src/engine/dataset.ts';
+import { SEARCH_KEYS, type SearchDoc, type SearchIndexFile } from '../../src/islands/program-search.ts';
+
+/** Most the compact browser payload may weigh, gzipped. */
+export const COMPACT_BUDGET_GZIP = 20 * 1024;
+
+/** Most the search index may weigh, gzipped (the /programs/ page fetches it). */
+export const SEARCH_INDEX_BUDGET_GZIP = 15 * 1024;
+
+/** Output file name (under src/generated/) → contents. */
+export interface Outputs {
+  /** Full compiled programs (a `Program[]`), for pages. */
+  'programs.json': string;
+  /** Hand-checked IR-Independent matches (an `IrIndependentMatch[]`), for the DR program pages. */
+  'ir-independent.json': string;
+  /** Compact payload for the browser engine. */
+  'programs.min.json': string;
+  /** fuse.js index for the /programs/ search. */
+  'search-index.json': string;
+}
+
+/** The search document of a program: what a person may type to find it. */
+export function searchDoc(p: Program): SearchDoc {
+  return { name: p.name, city: p.city, state: p.state, stateName: STATES[p.state]?.name ?? p.state };
+}
+
+/** Builds the output files' text. */
+export function buildOutputs(dataset: CompiledDataset): Outputs {
+  const docs = dataset.programs.map(searchDoc);
+  const index: SearchIndexFile = {
+    ids: dataset.programs.map((p) => p.id),
+    index: Fuse.createIndex(SEARCH_KEYS, docs).toJSON(),
+  };
+  return {
+    'programs.json': JSON.stringify(dataset.programs, null, 1) + '\n',
+    'ir-independent.json': JSON.stringify(dataset.irIndependent, null, 1) + '\n',
+    'programs.min.json': JSON.stringify(encodeCompactPrograms(dataset.programs, dataset.irIndependent)),
+    'search-index.json': JSON.stringify(index),
+  };
+}
+
+/** Raw and gzip byte counts of a text. */
+export function byteSizes(text: string): { raw: number; gzip: number } {
+  const buf = Buffer.from(text, 'utf8');
+  return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+
+/** Bytes as "12.3 KB". */
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}

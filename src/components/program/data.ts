@@ -1,0 +1,48 @@
+/** The compiled program data as the program pages use it (build time only; nothing here ships to the browser). */
+import irIndependentRaw from '../../generated/ir-independent.json';
+import { loadPrograms } from '../../lib/programs';
+import { REGION_ORDER, STATES, irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset.ts';
+import type { Program } from '../../engine/program.ts';
+
+/** Every program, validated. */
+export const programs: readonly Program[] = loadPrograms();
+
+/** Programs by ACGME ID. */
+export const programById: ReadonlyMap<string, Program> = new Map(programs.map((p) => [p.id, p]));
+
+/** Hand-checked IR-Independent matches, validated. */
+export const irIndependent: readonly IrIndependentMatch[] = irIndependentMatchSchema.array().parse(irIndependentRaw);
+
+/** The IR-Independent matches of a DR program. */
+export function irIndependentFor(drId: string): IrIndependentMatch[] {
+  return irIndependent.filter((m) => m.drId === drId);
+}
+
+/** A state's programs, sorted by city then name. */
+export interface StateGroup {
+  /** USPS code. */
+  code: string;
+  /** Full name. */
+  name: string;
+  /** Its programs. */
+  programs: Program[];
+}
+
+/** Programs grouped by Census region (site order), then by state name. */
+export function groupByRegionAndState(list: readonly Program[]): { region: string; states: StateGroup[] }[] {
+  return REGION_ORDER.map((region) => {
+    const codes = [...new Set(list.filter((p) => p.region === region).map((p) => p.state))];
+    const states = codes
+      .map((code) => ({
+        code,
+        name: STATES[code]?.name ?? code,
+        programs: list
+          .filter((p) => p.state === code)
+          .sort(
+            (a, b) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name) || a.track.localeCompare(b.track),
+          ),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { region, states };
+  }).filter((g) => g.states.length > 0);
+}

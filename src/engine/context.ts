@@ -1,0 +1,23 @@
+/** What every engine call needs besides the profile and programs: today, the model, the user's own checks. */
+import { isoDateSchema } from './program';
+import type { Model } from './model';
+import type { ProgramTierFacts } from './tiers';
+import type { VerificationEntry } from './verification';
+
+/** The context of an evaluation. */
+export interface EngineContext {
+  /** Today's date (ISO, YYYY-MM-DD); the engine never reads a clock. */
+  readonly today: string;
+  /** The resolved model (see `resolveModel` or `bundledModel`). */
+  readonly model: Model;
+  /** Facts the user verified with programs; they replace the dataset's values. */
+  readonly verifications?: readonly VerificationEntry[] | undefined;
+  /** Facts the guide's tier rule needs, by program id, when a dataset provides them. */
+  readonly tierFacts?: Readonly<Record<string, ProgramTierFacts>> | undefined;
+}
+
+/** The calendar year of an ISO date; throws on a malformed date so a caller's bug is loud. */
+export function yearOf(isoDate: string): number {
+  isoDateSchema.parse(isoDate);
+  return Number(isoDate.slice(0, 4));
+}

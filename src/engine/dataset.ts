@@ -1,0 +1,636 @@
+/**
+ * Pure helpers for the program dataset: the ACGME state-code table, US Census regions, display-name
+ * normalization, DR↔IR sibling linking, policy-fact wording and the compact browser payload.
+ * The build-time compile step (scripts/compile-data.ts), the pages and the engine share them.
+ */
+import { z } from 'zod';
+import {
+  POLICY_FACT_KEYS,
+  TRACK_PREFIX,
+  UNKNOWN,
+  acgmeIdSchema,
+  programSchema,
+  type CensusRegion,
+  type PolicyFactKey,
+  type PolicyFacts,
+  type Program,
+  type Track,
+} from './program.ts';
+
+// ---------------------------------------------------------------------------------------------
+// States: ACGME state code, name, US Census region and division
+// ---------------------------------------------------------------------------------------------
+
+/** What we know about a state or territory: its ACGME code and its US Census region and division. */
+export interface StateInfo {
+  /** Full name, e.g. "Pennsylvania". */
+  name: string;
+  /** Two-digit ACGME state code (digits 4–5 of a program ID). */
+  acgme: string;
+  /** US Census region. */
+  region: CensusRegion;
+  /** US Census division (Puerto Rico, outside the Census regions, gets its own). */
+  division: string;
+}
+
+// The standard ACGME state-code table (alphabetical by name, with gaps the ACGME keeps for
+// territories). Every code used by the 296 programs is checked against the data by a test; codes for
+// states with no radiology program in the list (AK, ID, MT, ND, SD, WY) are not exercised by it.
+const STATE_ROWS: ReadonlyArray<readonly [string, string, string, CensusRegion, string]> = [
+  ['AL', 'Alabama', '01', 'South', 'East South Central'],
+  ['AK', 'Alaska', '02', 'West', 'Pacific'],
+  ['AZ', 'Arizona', '03', 'West', 'Mountain'],
+  ['AR', 'Arkansas', '04', 'South', 'West South Central'],
+  ['CA', 'California', '05', 'West', 'Pacific'],
+  ['CO', 'Colorado', '07', 'West', 'Mountain'],
+  ['CT', 'Connecticut', '08', 'Northeast', 'New England'],
+  ['DE', 'Delaware', '09', 'South', 'South Atlantic'],
+  ['DC', 'District of Columbia', '10', 'South', 'South Atlantic'],
+  ['FL', 'Florida', '11', 'South', 'South Atlantic'],
+  ['GA', 'Georgia', '12', 'South', 'South Atlantic'],
+  ['HI', 'Hawaii', '14', 'West', 'Pacific'],
+  ['ID', 'Idaho', '15', 'West', 'Mountain'],
+  ['IL', 'Illinois', '16', 'Midwest', 'East North Central'],
+  ['IN', 'Indiana', '17', 'Midwest', 'East North Central'],
+  ['IA', 'Iowa', '18', 'Midwest', 'West North Central'],
+  ['KS', 'Kansas', '19', 'Midwest', 'West North Central'],
+  ['KY', 'Kentucky', '20', 'South', 'East South Central'],
+  ['LA', 'Louisiana', '21', 'South', 'West South Central'],
+  ['ME', 'Maine', '22', 'Northeast', 'New England'],
+  ['MD', 'Maryland', '23', 'South', 'South Atlantic'],
+  ['MA', 'Massachusetts', '24', 'Northeast', 'New England'],
+  ['MI', 'Michigan', '25', 'Midwest', 'East North Central'],
+  ['MN', 'Minnesota', '26', 'Midwest', 'West North Central'],
+  ['MS', 'Mississippi', '27', 'South', 'East South Central'],
+  ['MO', 'Missouri', '28', 'Midwest', 'West North Central'],
+  ['MT', 'Montana', '29', 'West', 'Mountain'],
+  ['NE', 'Nebraska', '30', 'Midwest', 'West North Central'],
+  ['NV', 'Nevada', '31', 'West', 'Mountain'],
+  ['NH', 'New Hampshire', '32', 'Northeast', 'New England'],
+  ['NJ', 'New Jersey', '33', 'Northeast', 'Middle Atlantic'],
+  ['NM', 'New Mexico', '34', 'West', 'Mountain'],
+  ['NY', 'New York', '35', 'Northeast', 'Middle Atlantic'],
+  ['NC', 'North Carolina', '36', 'South', 'South Atlantic'],
+  ['ND', 'North Dakota', '37', 'Midwest', 'West North Central'],
+  ['OH', 'Ohio', '38', 'Midwest', 'East North Central'],
+  ['OK', 'Oklahoma', '39', 'South', 'West South Central'],
+  ['OR', 'Oregon', '40', 'West', 'Pacific'],
+  ['PA', 'Pennsylvania', '41', 'Northeast', 'Middle Atlantic'],
+  ['PR', 'Puerto Rico', '42', 'Territories', 'Puerto Rico'],
+  ['RI', 'Rhode Island', '43', 'Northeast', 'New England'],
+  ['SC', 'South Carolina', '45', 'South', 'South Atlantic'],
+  ['SD', 'South Dakota', '46', 'Midwest', 'West North Central'],
+  ['TN', 'Tennessee', '47', 'South', 'East South Central'],
+  ['TX', 'Texas', '48', 'South', 'West South Central'],
+  ['UT', 'Utah', '49', 'West', 'Mountain'],
+  ['VT', 'Vermont', '50', 'Northeast', 'New England'],
+  ['VA', 'Virginia', '51', 'South', 'South Atlantic'],
+  ['WA', 'Washington', '54', 'West', 'Pacific'],
+  ['WV', 'West Virginia', '55', 'South', 'South Atlantic'],
+  ['WI', 'Wisconsin', '56', 'Midwest', 'East North Central'],
+  ['WY', 'Wyoming', '57', 'West', 'Mountain'],
+];
+
+/** Every USPS code we accept, with its ACGME code and Census region/division. */
+export const STATES: Readonly<Record<string, StateInfo>> = Object.fromEntries(
+  STATE_ROWS.map(([code, name, acgme, region, division]) => [code, { name, acgme, region, division }]),
+);
+
+/** USPS state codes, in table order. */
+export const STATE_CODES: readonly string[] = STATE_ROWS.map(([code]) => code);
+
+/** Census regions in the order the site lists them. */
+export const REGION_ORDER: readonly CensusRegion[] = ['Northeast', 'Midwest', 'South', 'West', 'Territories'];
+
+/** The state record for a USPS code, or undefined for a code not in the table. */
+export function stateInfo(code: string): StateInfo | undefined {
+  return Object.hasOwn(STATES, code) ? STATES[code] : undefined;
+}
+
+/** Digits 4–5 of an ACGME program ID: the ACGME state code. */
+export function acgmeStateCodeOf(id: string): string {
+  return id.slice(3, 5);
+}
+
+/** The track an ACGME ID's specialty prefix stands for, or undefined for another specialty. */
+export function trackForId(id: string): Track | undefined {
+  const prefix = id.slice(0, 3);
+  return (Object.keys(TRACK_PREFIX) as Track[]).find((t) => TRACK_PREFIX[t] === prefix);
+}
+
+/** Short human label of a track. */
+export const TRACK_LABEL: Readonly<Record<Track, string>> = {
+  dr: 'Diagnostic Radiology',
+  'ir-integrated': 'IR–Integrated',
+  'ir-independent': 'IR–Independent',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Display-name and city normalization
+// ---------------------------------------------------------------------------------------------
+
+// Words kept in capitals when an all-capitals source name is title-cased.
+const ACRONYMS = new Set([
+  'AGH',
+  'CUNY',
+  'FIU',
+  'GME',
+  'HCA',
+  'HSC',
+  'LA',
+  'LAC',
+  'LSU',
+  'LTD',
+  'MD',
+  'MSU',
+  'MUSC',
+  'NEOMED',
+  'NYU',
+  'OHSU',
+  'SLCH',
+  'SLU',
+  'SUNY',
+  'TJUH',
+  'UAB',
+  'UAMS',
+  'UC',
+  'UCI',
+  'UCLA',
+  'UCSD',
+  'UCSF',
+  'UMMC',
+  'UNC',
+  'UPMC',
+  'USA',
+  'USC',
+  'USF',
+  'UT',
+  'UTMB',
+  'VA',
+  'VCU',
+]);
+// Brand spellings that plain title case gets wrong.
+const SPECIAL_WORDS: Readonly<Record<string, string>> = {
+  MEDSTAR: 'MedStar',
+  MCLAREN: 'McLaren',
+  MCGAW: 'McGaw',
+  UMASS: 'UMass',
+  HEALTHCARE: 'Healthcare',
+};
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'de', 'for', 'in', 'of', 'on', 'the', 'to']);
+
+/** Title-cases one all-capitals word, keeping known acronyms and brand spellings. */
+function titleWord(word: string, first: boolean): string {
+  const upper = word.toUpperCase();
+  if (ACRONYMS.has(upper.replace(/\.$/, ''))) return upper;
+  const special = SPECIAL_WORDS[upper];
+  if (special) return special;
+  const lower = word.toLowerCase();
+  if (!first && SMALL_WORDS.has(lower)) return lower;
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** Title-cases a string written wholly in capitals; leaves mixed-case text alone. */
+export function titleCaseIfShouting(text: string): string {
+  if (/[a-z]/.test(text) || !/[A-Z]{2}/.test(text)) return text;
+  let first = true;
+  // Split on separators but keep them, so "HARBOR-UCLA" and "HOFSTRA/NORTHWELL" keep their punctuation.
+  return text
+    .split(/([\s/()\-–,&]+)/)
+    .map((part) => {
+      if (!/[A-Za-z]/.test(part)) return part;
+      const out = titleWord(part, first);
+      first = false;
+      return out;
+    })
+    .join('');
+}
+
+/** Shared clean-up: straight apostrophes, single spaces, "St" with a full stop, no spaces around "/". */
+function tidy(text: string): string {
+  return text
+    .replace(/[`´‘’]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\bSt\.?\s+(?=[A-Z])/g, 'St. ')
+    .trim();
+}
+
+/**
+ * Display name from the source hospital string: title case for all-capitals names (acronyms such as
+ * UCLA, SUNY, NYU, LSU, UT kept), the trailing word "Program" dropped, "St" written "St.", single spaces.
+ */
+export function normalizeProgramName(source: string): string {
+  return tidy(titleCaseIfShouting(tidy(source)))
+    .replace(/\s+program$/i, '')
+    .trim();
+}
+
+/** Display city: title case for all-capitals cities, "St"/"Saint" + name written "St. Name", single spaces. */
+export function normalizeCity(source: string): string {
+  return tidy(titleCaseIfShouting(tidy(source))).replace(/^(?:St\.?|Saint)\s+/i, 'St. ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sibling linking (DR ↔ IR-Integrated at the same institution)
+// ---------------------------------------------------------------------------------------------
+
+/** Lower-case comparison form of a city: "St Louis", "Saint Louis" and "ST. LOUIS" agree. */
+export function cityKey(city: string): string {
+  return normalizeCity(city)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Comparison form of an institution name: lower case, punctuation and the word "program" dropped,
+ * corporate suffixes (Inc, LLC, Ltd) dropped, and a parenthetical that only repeats the city, the state
+ * code or the state name dropped ("Creighton University School of Medicine (Phoenix)" in Phoenix).
+ */
+export function institutionKey(name: string, city: string, state: string): string {
+  const same = new Set([cityKey(city), state.toLowerCase(), (stateInfo(state)?.name ?? '').toLowerCase()]);
+  return name
+    .replace(/[`´‘’]/g, "'")
+    .replace(/\(([^)]*)\)/g, (whole, inner: string) => (same.has(cityKey(inner)) ? ' ' : whole))
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(program|inc|llc|ltd)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The minimum a program needs for linking. */
+export interface LinkCandidate {
+  /** ACGME ID. */
+  id: string;
+  /** Track. */
+  track: Track;
+  /** Source hospital string (linking reads the source, not the display name). */
+  sourceName: string;
+  /** Source city. */
+  sourceCity: string;
+  /** USPS state code. */
+  state: string;
+}
+
+/** A reviewed correction to automatic linking. */
+export const siblingOverrideSchema = z.object({
+  /** The DR program. */
+  drId: acgmeIdSchema,
+  /** The IR-Integrated program. */
+  irId: acgmeIdSchema,
+  /** Add a link the name rule misses, or remove one it makes wrongly. */
+  action: z.enum(['link', 'unlink']),
+  /** Why: what a reviewer checked. */
+  reason: z.string().min(10),
+});
+export type SiblingOverride = z.infer<typeof siblingOverrideSchema>;
+
+/** One DR ↔ IR-Integrated link and what it rests on. */
+export interface SiblingLink {
+  /** The DR program. */
+  drId: string;
+  /** The IR-Integrated program. */
+  irId: string;
+  /** `same-name`: same state, city and institution name; `override`: a reviewed row of the overrides file. */
+  basis: 'same-name' | 'override';
+  /** The override's reason, for `override` links. */
+  reason?: string;
+}
+
+/** A problem with one override row (index into the overrides list). */
+export interface OverrideProblem {
+  /** Position of the row in the overrides array. */
+  index: number;
+  /** Which field is wrong. */
+  field: 'dr_id' | 'ir_id' | 'action';
+  /** What is wrong. */
+  message: string;
+}
+
+/**
+ * Links each DR program to the IR-Integrated program(s) of the same institution: the same state, city
+ * and institution key, then the reviewed overrides. An override that changes nothing is a problem,
+ * so the overrides file cannot silently go stale.
+ */
+export function linkSiblings(
+  programs: readonly LinkCandidate[],
+  overrides: readonly SiblingOverride[],
+): { links: SiblingLink[]; problems: OverrideProblem[] } {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const keyOf = (p: LinkCandidate) =>
+    `${p.state}|${cityKey(p.sourceCity)}|${institutionKey(p.sourceName, p.sourceCity, p.state)}`;
+  const irByKey = new Map<string, LinkCandidate[]>();
+  for (const p of programs) {
+    if (p.track !== 'ir-integrated') continue;
+    const list = irByKey.get(keyOf(p)) ?? [];
+    list.push(p);
+    irByKey.set(keyOf(p), list);
+  }
+  const links = new Map<string, SiblingLink>();
+  for (const p of programs) {
+    if (p.track !== 'dr') continue;
+    for (const ir of irByKey.get(keyOf(p)) ?? []) {
+      links.set(`${p.id}|${ir.id}`, { drId: p.id, irId: ir.id, basis: 'same-name' });
+    }
+  }
+  const problems: OverrideProblem[] = [];
+  const seen = new Set<string>();
+  overrides.forEach((o, index) => {
+    const dr = byId.get(o.drId);
+    const ir = byId.get(o.irId);
+    if (!dr) problems.push({ index, field: 'dr_id', message: `no program ${o.drId}` });
+    else if (dr.track !== 'dr') problems.push({ index, field: 'dr_id', message: `${o.drId} is not a DR program` });
+    if (!ir) problems.push({ index, field: 'ir_id', message: `no program ${o.irId}` });
+    else if (ir.track !== 'ir-integrated') {
+      problems.push({ index, field: 'ir_id', message: `${o.irId} is not an IR-Integrated program` });
+    }
+    if (!dr || !ir || dr.track !== 'dr' || ir.track !== 'ir-integrated') return;
+    const key = `${o.drId}|${o.irId}`;
+    if (seen.has(key)) {
+      problems.push({ index, field: 'ir_id', message: `a second override for ${o.drId} ↔ ${o.irId}` });
+      return;
+    }
+    seen.add(key);
+    const existing = links.get(key);
+    if (o.action === 'link') {
+      if (existing) problems.push({ index, field: 'action', message: 'redundant: the name rule already links these' });
+      else links.set(key, { drId: o.drId, irId: o.irId, basis: 'override', reason: o.reason });
+    } else if (!existing) {
+      problems.push({ index, field: 'action', message: 'nothing to unlink: the name rule does not link these' });
+    } else {
+      links.delete(key);
+    }
+  });
+  const sorted = [...links.values()].sort((a, b) => a.drId.localeCompare(b.drId) || a.irId.localeCompare(b.irId));
+  return { links: sorted, problems };
+}
+
+/** Each program's sibling IDs (sorted) from a link list. */
+export function siblingsFromLinks(links: readonly SiblingLink[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (from: string, to: string) => out.set(from, [...(out.get(from) ?? []), to].sort());
+  for (const l of links) {
+    add(l.drId, l.irId);
+    add(l.irId, l.drId);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IR-Independent signals
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An ACGME IR-Independent (415) program matched by hand to a DR program of the same institution.
+ * The 415 source name is garbled, so only its ID is ever shown.
+ */
+export const irIndependentMatchSchema = z.object({
+  /** The IR-Independent program's ACGME ID (prefix 415). */
+  irIndependentId: acgmeIdSchema.refine((id) => id.startsWith(TRACK_PREFIX['ir-independent']), 'prefix 415'),
+  /** The DR program at the same institution. */
+  drId: acgmeIdSchema,
+  /** The institution words found in the garbled 415 name. */
+  token: z.string().min(2),
+  /** `token-unique`: the token names exactly one DR program in the state (checked at build); `reviewed`: checked by hand. */
+  check: z.enum(['token-unique', 'reviewed']),
+  /** What the match rests on. */
+  reason: z.string().min(10),
+});
+export type IrIndependentMatch = z.infer<typeof irIndependentMatchSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Policy facts: defaults, wording, questions
+// ---------------------------------------------------------------------------------------------
+
+/** The source text of a fact nobody has verified yet. */
+export const UNVERIFIED_SOURCE = 'not yet verified';
+
+/** A fresh set of policy facts, every one unknown. */
+export function unknownFacts(): PolicyFacts {
+  const fact = { value: UNKNOWN, source: UNVERIFIED_SOURCE } as const;
+  return {
+    j1: { ...fact },
+    h1b: { ...fact },
+    maxYearsSinceGraduation: { ...fact },
+    step2Minimum: { ...fact },
+    attempts: { ...fact },
+    usce: { ...fact },
+    pgy1: { ...fact },
+    positionsPerYear: { ...fact },
+    imgShare: { ...fact },
+  };
+}
+
+/** How each policy fact is named and the exact question to put to a program when it is unknown. */
+export const FACT_COPY: Readonly<Record<PolicyFactKey, { label: string; question: string }>> = {
+  j1: {
+    label: 'J-1 visa (ECFMG)',
+    question: 'Do you sponsor J-1 visas through ECFMG for incoming residents?',
+  },
+  h1b: {
+    label: 'H-1B visa',
+    question: 'Do you sponsor H-1B visas for incoming residents, and must USMLE Step 3 be passed before you file?',
+  },
+  maxYearsSinceGraduation: {
+    label: 'Years since graduation',
+    question: 'Do you have a cutoff for years since medical school graduation, and if so, how many years?',
+  },
+  step2Minimum: {
+    label: 'Step 2 CK minimum',
+    question: 'Do you screen applications by a minimum USMLE Step 2 CK score, and if so, what is it?',
+  },
+  attempts: {
+    label: 'USMLE attempts',
+    question: 'Do you consider applicants who failed a USMLE Step on a first attempt?',
+  },
+  usce: {
+    label: 'US clinical experience',
+    question: 'Do you require US clinical experience, and do observerships count toward it?',
+  },
+  pgy1: {
+    label: 'PGY-1 year',
+    question:
+      'Is the PGY-1 year part of the program (categorical), or must applicants secure it separately (advanced)?',
+  },
+  positionsPerYear: {
+    label: 'Positions per year',
+    question: 'How many residents do you take each year?',
+  },
+  imgShare: {
+    label: 'IMGs among residents',
+    question: 'How many of your current residents graduated from medical schools outside the US?',
+  },
+};
+
+const ENUM_WORDS: Readonly<Record<string, string>> = {
+  'first-attempt-only': 'First-attempt passes only',
+  'one-failure-considered': 'One failed attempt considered',
+  'no-stated-limit': 'No stated limit',
+  categorical: 'Categorical (PGY-1 included)',
+  advanced: 'Advanced (PGY-1 arranged separately)',
+  both: 'Both categorical and advanced positions',
+  required: 'Required',
+  preferred: 'Preferred',
+  'not-required': 'Not required',
+};
+
+/** A known fact value in words; "unknown" reads as "Not verified". */
+export function formatFactValue(key: PolicyFactKey, value: PolicyFacts[PolicyFactKey]['value']): string {
+  if (value === UNKNOWN) return 'Not verified';
+  if (typeof value === 'boolean') return value ? 'Yes, sponsors' : 'No, does not sponsor';
+  if (value === 'none') return key === 'maxYearsSinceGraduation' ? 'No cutoff' : 'No minimum';
+  if (typeof value === 'number') {
+    if (key === 'imgShare') return `${Math.round(value * 100)}%`;
+    if (key === 'maxYearsSinceGraduation') return `${value} years`;
+    return String(value);
+  }
+  return ENUM_WORDS[value] ?? value;
+}
+
+/** How many programs have a known (not "unknown") value, per policy fact. */
+export function knownFactCounts(programs: readonly Program[]): Record<PolicyFactKey, number> {
+  const counts = Object.fromEntries(POLICY_FACT_KEYS.map((k) => [k, 0])) as Record<PolicyFactKey, number>;
+  for (const p of programs) for (const k of POLICY_FACT_KEYS) if (p.facts[k].value !== UNKNOWN) counts[k] += 1;
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where to verify a program
+// ---------------------------------------------------------------------------------------------
+
+/** The program's page on FREIDA (AMA), addressed by ACGME ID. */
+export function freidaUrl(id: string): string {
+  return `https://freida.ama-assn.org/program/${id}`;
+}
+
+// ACGME's detail pages use an internal key, not the program ID, so we link the public search page,
+// where the ID goes in the "Program Number" field.
+/** ACGME's public program search page. */
+export const ACGME_SEARCH_URL = 'https://apps.acgme.org/ads/Public/Programs/Search';
+
+// ---------------------------------------------------------------------------------------------
+// Compiled dataset and compact payload
+// ---------------------------------------------------------------------------------------------
+
+/** The full compiled dataset the pages read (src/generated/programs.json). */
+export const compiledDatasetSchema = z.object({
+  /** Where the program list comes from, in one line. */
+  source: z.string().min(1),
+  /** Every program, sorted by ID. */
+  programs: z.array(programSchema),
+  /** Hand-checked IR-Independent matches (DR → 415 ID). */
+  irIndependent: z.array(irIndependentMatchSchema),
+});
+export type CompiledDataset = z.infer<typeof compiledDatasetSchema>;
+
+/** A policy fact as stored in the compact payload (only facts that differ from "unknown, not yet verified"). */
+const compactFactSchema = z.object({
+  v: z.union([z.boolean(), z.number(), z.string()]),
+  s: z.string().min(1),
+  u: z.string().optional(),
+  d: z.string().optional(),
+});
+
+/** One program in the compact payload; omitted keys take their defaults. */
+export const compactProgramSchema = z.object({
+  /** ACGME ID (the track follows from its prefix). */
+  i: acgmeIdSchema,
+  /** Display name. */
+  n: z.string().min(1),
+  /** Display city. */
+  c: z.string().min(1),
+  /** State code (region and division follow from it). */
+  s: z.string().length(2),
+  /** Source name, only when it differs from the display name. */
+  sn: z.string().optional(),
+  /** Source city, only when it differs from the display city. */
+  sc: z.string().optional(),
+  /** Flags bit set: 1 = new program, 2 = osteopathic recognition. */
+  f: z.number().int().min(0).max(3).optional(),
+  /** Sibling IDs. */
+  k: z.array(acgmeIdSchema).optional(),
+  /** IR-Independent IDs matched to this DR program. */
+  ii: z.array(acgmeIdSchema).optional(),
+  /** Facts that are not "unknown, not yet verified". */
+  x: z.record(z.string(), compactFactSchema).optional(),
+});
+export type CompactProgram = z.infer<typeof compactProgramSchema>;
+
+/** The compact browser payload (src/generated/programs.min.json). */
+export const compactPayloadSchema = z.object({ v: z.literal(1), p: z.array(compactProgramSchema) });
+export type CompactPayload = z.infer<typeof compactPayloadSchema>;
+
+/** Encodes programs (and IR-Independent matches) into the compact payload. */
+export function encodeCompactPrograms(
+  programs: readonly Program[],
+  irIndependent: readonly IrIndependentMatch[] = [],
+): CompactPayload {
+  return {
+    v: 1,
+    p: programs.map((p) => {
+      const out: CompactProgram = { i: p.id, n: p.name, c: p.city, s: p.state };
+      if (p.sourceName !== p.name) out.sn = p.sourceName;
+      if (p.sourceCity !== p.city) out.sc = p.sourceCity;
+      const f = (p.flags.newProgram ? 1 : 0) | (p.flags.osteopathicRecognized ? 2 : 0);
+      if (f) out.f = f;
+      if (p.siblings.length) out.k = [...p.siblings];
+      const ii = irIndependent.filter((m) => m.drId === p.id).map((m) => m.irIndependentId);
+      if (ii.length) out.ii = ii;
+      const x: Record<string, z.infer<typeof compactFactSchema>> = {};
+      for (const key of POLICY_FACT_KEYS) {
+        const fact = p.facts[key];
+        if (fact.value === UNKNOWN && fact.source === UNVERIFIED_SOURCE && !fact.url && !fact.checkedOn) continue;
+        x[key] = {
+          v: fact.value,
+          s: fact.source,
+          ...(fact.url ? { u: fact.url } : {}),
+          ...(fact.checkedOn ? { d: fact.checkedOn } : {}),
+        };
+      }
+      if (Object.keys(x).length) out.x = x;
+      return out;
+    }),
+  };
+}
+
+/** Decodes the compact payload back into validated `Program` objects (throws on a malformed payload). */
+export function decodeCompactPrograms(payload: unknown): Program[] {
+  const parsed = compactPayloadSchema.parse(payload);
+  return parsed.p.map((c) => {
+    const track = trackForId(c.i);
+    const state = stateInfo(c.s);
+    if (!track || !state) throw new Error(`compact program ${c.i}: unknown track or state`);
+    const facts = unknownFacts() as Record<PolicyFactKey, unknown>;
+    for (const [key, f] of Object.entries(c.x ?? {})) {
+      facts[key as PolicyFactKey] = {
+        value: f.v,
+        source: f.s,
+        ...(f.u ? { url: f.u } : {}),
+        ...(f.d ? { checkedOn: f.d } : {}),
+      };
+    }
+    return programSchema.parse({
+      id: c.i,
+      track,
+      name: c.n,
+      sourceName: c.sn ?? c.n,
+      city: c.c,
+      sourceCity: c.sc ?? c.c,
+      state: c.s,
+      region: state.region,
+      division: state.division,
+      flags: { newProgram: ((c.f ?? 0) & 1) === 1, osteopathicRecognized: ((c.f ?? 0) & 2) === 2 },
+      facts,
+      siblings: c.k ?? [],
+    });
+  });
+}
+
+/** DR program ID → matched IR-Independent IDs, read from the compact payload. */
+export function decodeCompactIrIndependent(payload: unknown): Map<string, string[]> {
+  const parsed = compactPayloadSchema.parse(payload);
+  return new Map(parsed.p.filter((c) => c.ii?.length).map((c) => [c.i, c.ii ?? []]));
+}

@@ -1,0 +1,266 @@
+/**
+ * The single entry point the planner, the share view and guide widgets call: per-program
+ * eligibility, chance, band, tier and explanation, and a summary with the recommended plan.
+ */
+import { yearOf, type EngineContext } from './context';
+import { eligibilityOf, type Eligibility, type EligibilityStatus } from './eligibility';
+import type { ModelledTrack, Range } from './model';
+import { erasFees, nrmpRankFee, planTrack, type PlanOptions, type TrackPlan } from './plan';
+import { summarizePortfolio, type PortfolioSummary } from './portfolio';
+import type { Program } from './program';
+import type { Profile } from './profile';
+import {
+  chanceFrom,
+  imgHistoryOf,
+  isModelledTrack,
+  scoreTable,
+  type ChanceEstimate,
+  type Contribution,
+  type Explanation,
+} from './score';
+import { chanceBand, irPathwayOf, programTier, type ChanceBand, type ProgramTier } from './tiers';
+import { applyVerifications, verificationsByProgram } from './verification';
+
+/** Everything the engine says about one program. */
+export interface ProgramResult {
+  /** ACGME ID. */
+  readonly programId: string;
+  /** Track. */
+  readonly track: ModelledTrack;
+  /** The program with the user's verified facts applied (the input object when none apply). */
+  readonly program: Program;
+  /** Whether the user verified any fact of this program. */
+  readonly verified: boolean;
+  /** On a track the applicant wants. */
+  readonly wanted: boolean;
+  /** In the applicant's preferred regions or states. */
+  readonly preferred: boolean;
+  /** Eligibility status (the same as `eligibility.status`). */
+  readonly status: EligibilityStatus;
+  /** Eligibility, with reasons and questions (shared between programs with the same facts: do not mutate). */
+  readonly eligibility: Eligibility;
+  /** Chance of an interview per application. */
+  readonly chance: Range;
+  /** Log-odds range before the eligibility factor. */
+  readonly logOdds: Range;
+  /** Reach / Target / Likely (or excluded). */
+  readonly band: ChanceBand;
+  /** The guide's tier, or unassigned with missing facts. */
+  readonly tier: ProgramTier;
+  /** The terms behind the chance. */
+  readonly explanation: Explanation;
+}
+
+/** Eligibility counts. */
+export interface EligibilityCounts {
+  /** Programs scored. */
+  readonly total: number;
+  /** Eligible. */
+  readonly eligible: number;
+  /** Uncertain (an open question). */
+  readonly uncertain: number;
+  /** Excluded by a known policy. */
+  readonly ineligible: number;
+}
+
+/** Fees of the recommended plan. */
+export interface PlanFees {
+  /** ERAS fee per specialty. */
+  readonly eras: Readonly<Record<ModelledTrack, number>>;
+  /** ERAS fees in all. */
+  readonly erasTotal: number;
+  /** NRMP fee for ranking as many programs as the central expected interviews (rounded). */
+  readonly nrmp: { readonly ranks: number; readonly fee: number };
+  /** ERAS plus NRMP. */
+  readonly total: number;
+}
+
+/** The evaluation summary. */
+export interface EvaluationSummary {
+  /** Counts over all scored programs. */
+  readonly counts: EligibilityCounts;
+  /** Counts per track. */
+  readonly byTrack: Readonly<Record<ModelledTrack, EligibilityCounts>>;
+  /** Programs per band on the wanted tracks. */
+  readonly bands: Readonly<Record<ChanceBand, number>>;
+  /** One plan per wanted track, in the profile's order. */
+  readonly plans: readonly TrackPlan[];
+  /** The recommended programs of every plan together. */
+  readonly recommended: {
+    /** Program ids, track by track. */
+    readonly programIds: readonly string[];
+    /** Interviews and match chance for them. */
+    readonly portfolio: PortfolioSummary;
+    /** What they cost. */
+    readonly fees: PlanFees;
+    /** The fees against the user's budget, when one is given. */
+    readonly budget: { readonly limit: number; readonly within: boolean; readonly message: string } | null;
+  };
+  /** Programs on tracks the model does not score (IR–Independent). */
+  readonly notModelled: readonly string[];
+}
+
+/** The whole evaluation. */
+export interface Evaluation {
+  /** Per program, in input order (programs the model does not score are left out). */
+  readonly programs: readonly ProgramResult[];
+  /** The applicant's own terms per track, largest first. */
+  readonly applicant: Readonly<Record<ModelledTrack, readonly Contribution[]>>;
+  /** Counts, plans, fees, interviews and match chance. */
+  readonly summary: EvaluationSummary;
+}
+
+/** Options for `evaluate`. */
+export interface EvaluateOptions {
+  /** Plan targets per track (defaults from model.json). */
+  readonly plan?: Readonly<Partial<Record<ModelledTrack, PlanOptions>>> | undefined;
+}
+
+// The facts eligibility reads, as a key: programs with the same facts share one eligibility and estimate.
+function eligibilityKey(p: Program): string {
+  const f = p.facts;
+  return `${f.j1.value}|${f.h1b.value}|${f.maxYearsSinceGraduation.value}|${f.step2Minimum.value}|${f.attempts.value}|${f.usce.value}`;
+}
+
+interface Memo {
+  readonly eligibility: Eligibility;
+  // Index: track (0 DR, 1 IR–Integrated) × 3 + IMG history (0 some, 1 none, 2 unknown).
+  readonly slots: ({ estimate: ChanceEstimate; band: ChanceBand } | undefined)[];
+}
+
+const IMG_INDEX = { some: 0, none: 1, unknown: 2 } as const;
+
+function emptyCounts(): { total: number; eligible: number; uncertain: number; ineligible: number } {
+  return { total: 0, eligible: 0, uncertain: 0, ineligible: 0 };
+}
+
+/** Evaluates every program for a profile and sums up the recommended plan. */
+export function evaluate(
+  profile: Profile,
+  programs: readonly Program[],
+  ctx: EngineContext,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const { model } = ctx;
+  const year = yearOf(ctx.today);
+  const table = scoreTable(profile, model, year);
+  const verified = ctx.verifications && ctx.verifications.length > 0 ? verificationsByProgram(ctx.verifications) : null;
+  const wantedTracks = new Set<string>(profile.tracks);
+  const regions = new Set<string>(profile.regions);
+  const states = new Set<string>(profile.states);
+  const tierCache = new Map<string, ProgramTier>();
+  const memos = new Map<string, Memo>();
+
+  const results: ProgramResult[] = [];
+  const notModelled: string[] = [];
+  const counts = emptyCounts();
+  const byTrack = { dr: emptyCounts(), 'ir-integrated': emptyCounts() };
+  const bands: Record<ChanceBand, number> = { reach: 0, target: 0, likely: 0, excluded: 0 };
+  const candidates: Record<ModelledTrack, ProgramResult[]> = { dr: [], 'ir-integrated': [] };
+
+  for (const input of programs) {
+    const track = input.track;
+    if (!isModelledTrack(track)) {
+      notModelled.push(input.id);
+      continue;
+    }
+    const entries = verified?.get(input.id);
+    const program = entries ? applyVerifications(input, entries) : input;
+    const key = eligibilityKey(program);
+    let memo = memos.get(key);
+    if (!memo) {
+      memo = { eligibility: eligibilityOf(profile, program, model, year), slots: [] };
+      memos.set(key, memo);
+    }
+    const history = imgHistoryOf(program);
+    const slot = (track === 'dr' ? 0 : 3) + IMG_INDEX[history];
+    let scored = memo.slots[slot];
+    if (!scored) {
+      const estimate = chanceFrom(table[track].byImgHistory[history], memo.eligibility);
+      scored = {
+        estimate,
+        band: chanceBand(estimate.chance.central, memo.eligibility.status !== 'ineligible', model),
+      };
+      memo.slots[slot] = scored;
+    }
+    const { eligibility } = memo;
+    const { estimate, band } = scored;
+    const wanted = wantedTracks.has(track);
+    const preferred = regions.has(program.region) || states.has(program.state);
+    const facts = ctx.tierFacts?.[program.id];
+    let tier: ProgramTier;
+    if (facts) tier = programTier(program, facts);
+    else {
+      const key = irPathwayOf(program);
+      const cached = tierCache.get(key);
+      tier = cached ?? programTier(program);
+      if (!cached) tierCache.set(key, tier);
+    }
+    const result: ProgramResult = {
+      programId: program.id,
+      track,
+      program,
+      verified: program !== input,
+      wanted,
+      preferred,
+      status: eligibility.status,
+      eligibility,
+      chance: estimate.chance,
+      logOdds: estimate.logOdds,
+      band,
+      tier,
+      explanation: estimate.explanation,
+    };
+    results.push(result);
+    counts.total++;
+    byTrack[track].total++;
+    counts[eligibility.status]++;
+    byTrack[track][eligibility.status]++;
+    if (wanted) {
+      bands[band]++;
+      if (eligibility.status !== 'ineligible') candidates[track].push(result);
+    }
+  }
+
+  const plans = profile.tracks.map((t) =>
+    planTrack(t, candidates[t], profile, table[t].applicant, model, options.plan?.[t] ?? {}),
+  );
+  const programIds: string[] = [];
+  const chosenChances: Range[] = [];
+  for (const p of plans) {
+    for (const id of p.programIds) programIds.push(id);
+    for (const c of p.chances) chosenChances.push(c);
+  }
+  const portfolio = summarizePortfolio(chosenChances, model);
+
+  const perTrack: Partial<Record<ModelledTrack, number>> = {};
+  for (const p of plans) perTrack[p.track] = p.recommendedCount;
+  const eras = erasFees(perTrack, model);
+  const ranks = Math.round(portfolio.expected.central);
+  const nrmp = { ranks, fee: nrmpRankFee(ranks, model) };
+  const fees: PlanFees = { eras: eras.perTrack, erasTotal: eras.total, nrmp, total: eras.total + nrmp.fee };
+
+  return {
+    programs: results,
+    applicant: { dr: table.dr.applicant, 'ir-integrated': table['ir-integrated'].applicant },
+    summary: {
+      counts,
+      byTrack,
+      bands,
+      plans,
+      recommended: { programIds, portfolio, fees, budget: budgetCheck(profile.budgetUsd, fees) },
+      notModelled,
+    },
+  };
+}
+
+function budgetCheck(limit: number | undefined, fees: PlanFees): EvaluationSummary['recommended']['budget'] {
+  if (limit === undefined) return null;
+  const nrmp =
+    fees.nrmp.fee > 0 ? ` plus about $${fees.nrmp.fee} in NRMP fees for ranks beyond the first ones included` : '';
+  const within = fees.total <= limit;
+  const message = within
+    ? `The recommended applications cost $${fees.erasTotal} in ERAS fees${nrmp}, within your budget of $${limit}.`
+    : `The recommended applications cost $${fees.erasTotal} in ERAS fees${nrmp}, above your budget of $${limit}. Drop the lowest-chance programs first: the curve shows how little each of them adds.`;
+  return { limit, within, message };
+}

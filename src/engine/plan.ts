@@ -1,0 +1,242 @@
+/**
+ * The application plan for one track: how many programs (best chance first) reach the target
+ * chance of at least N interviews, what each further application adds, what it costs, and plain
+ * advice when even every program open to the applicant is not enough.
+ */
+import { param, type Model, type ModelledTrack, type Range } from './model';
+import { applicationCurve, type CurvePoint } from './portfolio';
+import type { EligibilityStatus } from './eligibility';
+import type { Profile } from './profile';
+import { TRACK_NAME, type Contribution } from './score';
+
+/** ERAS fee for applying to `count` programs in one specialty (2026: $11 each for 1–30, $30 each from the 31st). */
+export function erasFee(count: number, model: Model): number {
+  wholeCount(count, 'count');
+  const { erasTier1, erasTier2, erasTier1Programs } = model.fees;
+  return Math.min(count, erasTier1Programs) * erasTier1 + Math.max(0, count - erasTier1Programs) * erasTier2;
+}
+
+/** ERAS fees per specialty and in total; each specialty starts again at the lower fee. */
+export function erasFees(
+  counts: Readonly<Partial<Record<ModelledTrack, number>>>,
+  model: Model,
+): { readonly perTrack: Readonly<Record<ModelledTrack, number>>; readonly total: number } {
+  const dr = erasFee(counts.dr ?? 0, model);
+  const ir = erasFee(counts['ir-integrated'] ?? 0, model);
+  return { perTrack: { dr, 'ir-integrated': ir }, total: dr + ir };
+}
+
+/** NRMP fee for a rank list of `ranks` programs: $30 for each beyond the first 20. */
+export function nrmpRankFee(ranks: number, model: Model): number {
+  wholeCount(ranks, 'ranks');
+  return Math.max(0, ranks - model.fees.nrmpIncludedRanks) * model.fees.nrmpPerExtraRank;
+}
+
+function wholeCount(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number of programs, got ${n}`);
+}
+
+/** A program the plan may include; excluded ones are skipped. */
+export interface PlanCandidate {
+  /** ACGME ID. */
+  readonly programId: string;
+  /** Chance of an interview per application (eligibility factor included). */
+  readonly chance: Range;
+  /** In the applicant's preferred regions or states (breaks ties). */
+  readonly preferred: boolean;
+  /** Eligible or uncertain (an open question such as the visa); ineligible ones are left out. */
+  readonly status: EligibilityStatus;
+}
+
+/** The target of a plan; defaults come from model.json. */
+export interface PlanOptions {
+  /** Interviews wanted (DR default 5, IR–Integrated 2). */
+  readonly targetInterviews?: number | undefined;
+  /** Chance wanted of reaching them (default 0.8). */
+  readonly targetProbability?: number | undefined;
+}
+
+/** The outcome of a plan. */
+export type PlanStatus = 'reaches-target' | 'below-target' | 'strengthen-first' | 'no-candidates';
+
+/** The plan for one track. */
+export interface TrackPlan {
+  /** The track. */
+  readonly track: ModelledTrack;
+  /** Interviews wanted. */
+  readonly targetInterviews: number;
+  /** Chance wanted of at least that many. */
+  readonly targetProbability: number;
+  /** Programs the applicant can apply to (eligible or uncertain). */
+  readonly candidates: number;
+  /** Of those, how many are uncertain. */
+  readonly uncertainCandidates: number;
+  /** Applications needed to reach the target with the cautious, central and hopeful ends of the model; null when not reachable. */
+  readonly needed: {
+    readonly cautious: number | null;
+    readonly central: number | null;
+    readonly hopeful: number | null;
+  };
+  /** Applications recommended: the central need, or every candidate when the target is out of reach. */
+  readonly recommendedCount: number;
+  /** The recommended programs, best chance first. */
+  readonly programIds: readonly string[];
+  /** Their chances, in the same order. */
+  readonly chances: readonly Range[];
+  /** Whether the recommended count reaches the target (central estimate). */
+  readonly reachesTarget: boolean;
+  /** P(at least N) and expected interviews for the recommended programs. */
+  readonly atRecommended: { readonly atLeast: Range; readonly expected: Range };
+  /** The same when applying to every candidate. */
+  readonly atAllCandidates: { readonly atLeast: Range; readonly expected: Range };
+  /** ERAS fee for the recommended programs (this specialty alone). */
+  readonly erasFee: number;
+  /** Outcome. */
+  readonly status: PlanStatus;
+  /** What to do, in plain words. */
+  readonly message: string;
+  /** How to strengthen the application, most useful first (empty when the target is reached). */
+  readonly advice: readonly string[];
+  /** P(at least N) and expected interviews after each number of applications, best chance first. */
+  readonly curve: readonly CurvePoint[];
+}
+
+function pct(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+function compareCandidates(a: PlanCandidate, b: PlanCandidate): number {
+  const d = b.chance.central - a.chance.central;
+  if (d !== 0) return d;
+  if (a.preferred !== b.preferred) return a.preferred ? -1 : 1;
+  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
+}
+
+/** The target of a track from options or model.json defaults; throws on an impossible target. */
+export function planTarget(
+  track: ModelledTrack,
+  model: Model,
+  options: PlanOptions = {},
+): { n: number; probability: number } {
+  const n =
+    options.targetInterviews ??
+    param(model, track === 'dr' ? 'plan.target-interviews.dr' : 'plan.target-interviews.ir-integrated');
+  const probability = options.targetProbability ?? param(model, 'plan.target-probability');
+  if (!Number.isInteger(n) || n < 1 || n > 50)
+    throw new RangeError(`targetInterviews must be a whole number from 1 to 50, got ${n}`);
+  if (!(probability > 0 && probability < 1))
+    throw new RangeError(`targetProbability must be between 0 and 1, got ${probability}`);
+  return { n, probability };
+}
+
+/** Plans one track: candidates best chance first, the curve of P(at least N) and expected interviews, the smallest count that reaches the target. */
+// Ties break by preferred area, then id, so the plan is deterministic; `applicant` (the terms on this track) feeds the advice.
+export function planTrack(
+  track: ModelledTrack,
+  candidates: readonly PlanCandidate[],
+  profile: Profile,
+  applicant: readonly Contribution[],
+  model: Model,
+  options: PlanOptions = {},
+): TrackPlan {
+  const { n, probability } = planTarget(track, model, options);
+  const sorted = candidates.filter((c) => c.status !== 'ineligible').sort(compareCandidates);
+  const chances = sorted.map((c) => c.chance);
+  const curve = applicationCurve(chances, n);
+  let cautious: number | null = null;
+  let central: number | null = null;
+  let hopeful: number | null = null;
+  for (const point of curve) {
+    if (hopeful === null && point.atLeast.high >= probability) hopeful = point.applications;
+    if (central === null && point.atLeast.central >= probability) central = point.applications;
+    if (cautious === null && point.atLeast.low >= probability) {
+      cautious = point.applications;
+      break;
+    }
+  }
+  const zero = { low: 0, central: 0, high: 0 };
+  const last = curve[curve.length - 1];
+  const all = last ? { atLeast: last.atLeast, expected: last.expected } : { atLeast: zero, expected: zero };
+  const recommendedCount = central ?? sorted.length;
+  const at = curve[recommendedCount - 1];
+  const atRecommended = at ? { atLeast: at.atLeast, expected: at.expected } : { atLeast: zero, expected: zero };
+  const name = TRACK_NAME[track];
+  const strengthenBelow = param(model, 'plan.strengthen-below-expected');
+
+  let status: PlanStatus;
+  let message: string;
+  if (sorted.length === 0) {
+    status = 'no-candidates';
+    message = `No ${name} program is open to you with the facts we have: every one is excluded by a known policy.`;
+  } else if (all.expected.central < strengthenBelow) {
+    status = 'strengthen-first';
+    message = `Strengthen before applying: even applying to all ${sorted.length} ${name} programs open to you, the model expects ${all.expected.central.toFixed(1)} interviews (range ${all.expected.low.toFixed(1)} to ${all.expected.high.toFixed(1)}), so no interview is the likeliest outcome.`;
+  } else if (central === null) {
+    status = 'below-target';
+    message = `Even applying to all ${sorted.length} ${name} programs open to you, the chance of at least ${n} interviews is ${pct(all.atLeast.central)}, below the ${pct(probability)} target. Apply to all of them, and strengthen your application where you can.`;
+  } else {
+    status = 'reaches-target';
+    const caution =
+      cautious === null
+        ? `at the cautious end of the model even all ${sorted.length} would not reach it`
+        : `at the cautious end of the model you would need ${cautious}`;
+    message = `Apply to ${central} ${name} programs to get at least ${n} interviews with a chance of ${pct(probability)} (central estimate); ${caution}.`;
+  }
+
+  return {
+    track,
+    targetInterviews: n,
+    targetProbability: probability,
+    candidates: sorted.length,
+    uncertainCandidates: sorted.reduce((s, c) => s + (c.status === 'uncertain' ? 1 : 0), 0),
+    needed: { cautious, central, hopeful },
+    recommendedCount,
+    programIds: sorted.slice(0, recommendedCount).map((c) => c.programId),
+    chances: chances.slice(0, recommendedCount),
+    reachesTarget: central !== null,
+    atRecommended,
+    atAllCandidates: all,
+    erasFee: erasFee(recommendedCount, model),
+    status,
+    message,
+    advice:
+      status === 'reaches-target' || status === 'no-candidates' ? [] : adviceFor(profile, applicant, model, track),
+    curve,
+  };
+}
+
+// Advice per applicant term that pulls the estimate down, most costly first; fixed facts
+// (a failure, years since graduation) get advice on where to apply instead.
+function adviceFor(profile: Profile, applicant: readonly Contribution[], model: Model, track: ModelledTrack): string[] {
+  const ref = model.reference;
+  const median = model.step2Median[track];
+  const text: Record<string, string | undefined> = {
+    step2:
+      profile.step2.score === 'not-taken'
+        ? `Take Step 2 CK before applying, and aim for at least the matched median of ${median}.`
+        : 'A passed Step 2 CK cannot be retaken; make up for the score with US experience, letters and research.',
+    'step2-attempts': 'Look for programs that state they consider a failed attempt, and confirm it before applying.',
+    step1:
+      profile.step1 === 'not-taken'
+        ? 'Pass Step 1 first: ECFMG certification needs it.'
+        : 'Look for programs that state they consider a failed attempt, and confirm it before applying.',
+    ecfmg: 'Finish ECFMG certification before the season opens.',
+    'usce-hands-on': `Get hands-on US clinical experience: about ${ref.usExperienceMonths.handsOn} months of electives or sub-internships, ideally in radiology or IR.`,
+    'usce-none': `Get hands-on US clinical experience: about ${ref.usExperienceMonths.handsOn} months of electives or sub-internships, ideally in radiology or IR.`,
+    'letters-ir': 'Get US letters: one or two from IR faculty, one from DR and one from another core specialty.',
+    'letters-dr': 'Get US letters: one or two from IR faculty, one from DR and one from another core specialty.',
+    'letters-other': 'Get US letters: one or two from IR faculty, one from DR and one from another core specialty.',
+    'research-ir': 'Add IR or imaging research: publications, abstracts and posters, ideally with US faculty.',
+    'research-abstracts': 'Add IR or imaging research: publications, abstracts and posters, ideally with US faculty.',
+    'years-since-graduation':
+      'Look for programs without a graduation-year cutoff and confirm it in writing; recent US clinical work counts most.',
+  };
+  const out: string[] = [];
+  const negative = applicant.filter((c) => c.value < 0).sort((a, b) => a.value - b.value);
+  for (const c of negative) {
+    const t = text[c.id];
+    if (t !== undefined && !out.includes(t)) out.push(t);
+  }
+  if (profile.step3 !== 'passed') out.push('Pass Step 3: it helps a little, and an H-1B visa needs it.');
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * The planner's form model: what the user typed, as text, so nothing is lost when a value is out of
+ * range. `profileFromForm` turns it into a validated Profile with one plain message per form field.
+ */
+import { z } from 'zod';
+import { parseProfile, type Profile, type ProfileError } from './profile';
+
+/** Every form field as typed. Missing fields take their defaults. */
+export const profileFormSchema = z.object({
+  step1: z.string().max(40).default('passed-first-attempt'),
+  step2Score: z.string().max(20).default(''),
+  step2Attempts: z.string().max(20).default('1'),
+  step3: z.string().max(40).default('no'),
+  ecfmg: z.string().max(20).default('pending'),
+  graduationYear: z.string().max(20).default(''),
+  visa: z.string().max(20).default('j1'),
+  handsOn: z.string().max(20).default('0'),
+  externship: z.string().max(20).default('0'),
+  observership: z.string().max(20).default('0'),
+  usResearch: z.string().max(20).default('0'),
+  lettersIr: z.string().max(20).default('0'),
+  lettersDr: z.string().max(20).default('0'),
+  lettersOther: z.string().max(20).default('0'),
+  irPublications: z.string().max(20).default('0'),
+  otherPublications: z.string().max(20).default('0'),
+  abstracts: z.string().max(20).default('0'),
+  honours: z.string().max(20).default('0'),
+  tracks: z.array(z.string().max(20)).max(5).default(['ir-integrated', 'dr']),
+  regions: z.array(z.string().max(20)).max(10).default([]),
+  states: z.string().max(400).default(''),
+  budget: z.string().max(20).default(''),
+});
+export type ProfileForm = z.infer<typeof profileFormSchema>;
+export type ProfileFormField = keyof ProfileForm;
+
+/** A blank form (the defaults). */
+export function defaultProfileForm(): ProfileForm {
+  return profileFormSchema.parse({});
+}
+
+/** Which form field a profile path belongs to. */
+const FIELD_OF_PATH: Record<string, ProfileFormField> = {
+  step1: 'step1',
+  'step2.score': 'step2Score',
+  step2: 'step2Score',
+  'step2.attempts': 'step2Attempts',
+  step3: 'step3',
+  ecfmg: 'ecfmg',
+  graduationYear: 'graduationYear',
+  visa: 'visa',
+  'usExperience.handsOn': 'handsOn',
+  'usExperience.externship': 'externship',
+  'usExperience.observership': 'observership',
+  'usExperience.research': 'usResearch',
+  'letters.ir': 'lettersIr',
+  'letters.dr': 'lettersDr',
+  'letters.otherCore': 'lettersOther',
+  'research.irPublications': 'irPublications',
+  'research.otherPublications': 'otherPublications',
+  'research.abstracts': 'abstracts',
+  honours: 'honours',
+  tracks: 'tracks',
+  regions: 'regions',
+  states: 'states',
+  budgetUsd: 'budget',
+};
+
+/** The form field an engine error path points at (e.g. "tracks.0" → "tracks"). */
+export function fieldOfPath(path: string): ProfileFormField {
+  return FIELD_OF_PATH[path] ?? FIELD_OF_PATH[path.replace(/\.\d+$/, '')] ?? 'step1';
+}
+
+// Text to number: blank counts as 0 for counts; anything else that is not a plain number stays as
+// the text, so the profile schema rejects it with its own plain message.
+const count = (s: string): number | string => (s.trim() === '' ? 0 : numberOrText(s));
+function numberOrText(s: string): number | string {
+  const t = s.trim().replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : s;
+}
+
+/** Builds and validates a profile from the form; errors are keyed by form field. */
+export function profileFromForm(
+  form: ProfileForm,
+): { ok: true; profile: Profile } | { ok: false; errors: Partial<Record<ProfileFormField, string>> } {
+  const input = {
+    step1: form.step1,
+    step2: {
+      score: form.step2Score.trim() === '' ? 'not-taken' : numberOrText(form.step2Score),
+      attempts: count(form.step2Attempts),
+    },
+    step3: form.step3,
+    ecfmg: form.ecfmg,
+    graduationYear: form.graduationYear.trim() === '' ? null : numberOrText(form.graduationYear),
+    visa: form.visa,
+    usExperience: {
+      handsOn: count(form.handsOn),
+      externship: count(form.externship),
+      observership: count(form.observership),
+      research: count(form.usResearch),
+    },
+    letters: { ir: count(form.lettersIr), dr: count(form.lettersDr), otherCore: count(form.lettersOther) },
+    research: {
+      irPublications: count(form.irPublications),
+      otherPublications: count(form.otherPublications),
+      abstracts: count(form.abstracts),
+    },
+    honours: count(form.honours),
+    tracks: form.tracks,
+    regions: form.regions,
+    states: form.states
+      .split(/[\s,;]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
+    ...(form.budget.trim() === '' ? {} : { budgetUsd: numberOrText(form.budget) }),
+  };
+  const parsed = parseProfile(input);
+  if (parsed.ok) return parsed;
+  const errors: Partial<Record<ProfileFormField, string>> = {};
+  for (const e of parsed.errors as readonly ProfileError[]) {
+    const field = fieldOfPath(e.path);
+    errors[field] ??= e.message;
+  }
+  return { ok: false, errors };
+}
+
+/** The form that shows a profile (for what-if scenarios and imports). */
+export function formFromProfile(p: Profile): ProfileForm {
+  return {
+    step1: p.step1,
+    step2Score: p.step2.score === 'not-taken' ? '' : String(p.step2.score),
+    step2Attempts: String(p.step2.attempts),
+    step3: p.step3,
+    ecfmg: p.ecfmg,
+    graduationYear: p.graduationYear === null ? '' : String(p.graduationYear),
+    visa: p.visa,
+    handsOn: String(p.usExperience.handsOn),
+    externship: String(p.usExperience.externship),
+    observership: String(p.usExperience.observership),
+    usResearch: String(p.usExperience.research),
+    lettersIr: String(p.letters.ir),
+    lettersDr: String(p.letters.dr),
+    lettersOther: String(p.letters.otherCore),
+    irPublications: String(p.research.irPublications),
+    otherPublications: String(p.research.otherPublications),
+    abstracts: String(p.research.abstracts),
+    honours: String(p.honours),
+    tracks: [...p.tracks],
+    regions: [...p.regions],
+    states: p.states.join(', '),
+    budget: p.budgetUsd === undefined ? '' : String(p.budgetUsd),
+  };
+}

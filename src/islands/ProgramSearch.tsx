@@ -1,0 +1,178 @@
+/**
+ * Search and filters for /programs/. The server-rendered list is the content and works without
+ * JavaScript; this island only shows the controls once it runs, then hides the list items that do not
+ * match. The fuse.js index is built at build time and fetched from this site when the island starts.
+ */
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import {
+  SEARCH_OPTIONS,
+  resultSummary,
+  visibleIds,
+  type ListedProgram,
+  type ProgramFilters,
+  type SearchIndexFile,
+} from './program-search';
+
+interface Props {
+  /** Site base URL, ending with "/". */
+  base: string;
+  /** id of the element holding the server-rendered list. */
+  listId: string;
+  /** Track values and labels. */
+  tracks: { value: string; label: string }[];
+  /** Census regions, in display order. */
+  regions: string[];
+  /** States that have programs. */
+  states: { code: string; name: string; region: string }[];
+}
+
+type Search = (query: string) => Set<string>;
+
+/** Fetches the prebuilt index (same origin) and returns a query → matching IDs function. */
+async function loadSearch(base: string): Promise<Search> {
+  const [{ default: Fuse }, res] = await Promise.all([
+    import('fuse.js/basic'),
+    fetch(`${base}programs/search-index.json`),
+  ]);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const data = (await res.json()) as SearchIndexFile;
+  // The documents are only the IDs (as objects, or fuse.js would treat them as a list of strings):
+  // the prebuilt index already holds the searchable text.
+  const fuse = new Fuse<{ id: string }>(
+    data.ids.map((id) => ({ id })),
+    SEARCH_OPTIONS,
+    Fuse.parseIndex<{ id: string }>(data.index),
+  );
+  return (query) => new Set(fuse.search(query).map((r) => r.item.id));
+}
+
+const EMPTY: ProgramFilters = { query: '', track: '', region: '', state: '' };
+
+/** The search box and filters; hides non-matching items of the list `listId` and announces the count. */
+export default function ProgramSearch(props: Props) {
+  const [ready, setReady] = createSignal(false);
+  const [filters, setFilters] = createSignal<ProgramFilters>(EMPTY);
+  const [search, setSearch] = createSignal<Search | null>(null);
+  const [loadFailed, setLoadFailed] = createSignal(false);
+  const [listed, setListed] = createSignal<ListedProgram[]>([]);
+  const [status, setStatus] = createSignal('');
+  let items: HTMLElement[] = [];
+  let groups: HTMLElement[] = [];
+
+  onMount(() => {
+    const list = document.getElementById(props.listId);
+    if (!list) return;
+    items = [...list.querySelectorAll<HTMLElement>('[data-id]')];
+    groups = [...list.querySelectorAll<HTMLElement>('[data-group]')];
+    setListed(
+      items.map((el) => ({
+        id: el.dataset['id'] ?? '',
+        track: el.dataset['track'] ?? '',
+        region: el.dataset['region'] ?? '',
+        state: el.dataset['state'] ?? '',
+      })),
+    );
+    setReady(true);
+    loadSearch(props.base).then(
+      (s) => setSearch(() => s),
+      () => setLoadFailed(true),
+    );
+  });
+
+  const update = (patch: Partial<ProgramFilters>) => setFilters({ ...filters(), ...patch });
+  const stateOptions = createMemo(() => props.states.filter((s) => !filters().region || s.region === filters().region));
+  const textMatches = createMemo(() => {
+    const q = filters().query.trim();
+    const s = search();
+    return q && s ? s(q) : null;
+  });
+  const shown = createMemo(() => visibleIds(listed(), filters(), textMatches()));
+
+  createEffect(() => {
+    const visible = shown();
+    for (const el of items) el.hidden = !visible.has(el.dataset['id'] ?? '');
+    for (const g of groups) g.hidden = !g.querySelector('[data-id]:not([hidden])');
+  });
+
+  // Announce the count once typing pauses, not on every key.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(() => {
+    if (!ready()) return;
+    const f = filters();
+    const waiting = f.query.trim() !== '' && textMatches() === null;
+    const text = waiting
+      ? loadFailed()
+        ? 'The search index could not be loaded; the filters still work.'
+        : 'Loading the search index…'
+      : resultSummary(shown().size, listed().length, f, {
+          track: props.tracks.find((t) => t.value === f.track)?.label,
+          region: f.region || undefined,
+          state: props.states.find((s) => s.code === f.state)?.name,
+        });
+    clearTimeout(timer);
+    timer = setTimeout(() => setStatus(text), 300);
+  });
+  onCleanup(() => clearTimeout(timer));
+
+  return (
+    <form
+      class="program-search"
+      role="search"
+      aria-label="Programs"
+      hidden={!ready()}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div class="field query">
+        <label for="program-q">Search by name, city or state</label>
+        <input
+          id="program-q"
+          type="search"
+          autocomplete="off"
+          spellcheck={false}
+          value={filters().query}
+          onInput={(e) => update({ query: e.currentTarget.value })}
+        />
+      </div>
+      <div class="field">
+        <label for="program-track">Track</label>
+        <select id="program-track" value={filters().track} onChange={(e) => update({ track: e.currentTarget.value })}>
+          <option value="">All tracks</option>
+          <For each={props.tracks}>{(t) => <option value={t.value}>{t.label}</option>}</For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="program-region">Region</label>
+        <select
+          id="program-region"
+          value={filters().region}
+          onChange={(e) => {
+            const region = e.currentTarget.value;
+            const keepState = props.states.some((s) => s.code === filters().state && (!region || s.region === region));
+            update({ region, state: keepState ? filters().state : '' });
+          }}
+        >
+          <option value="">All regions</option>
+          <For each={props.regions}>{(r) => <option value={r}>{r}</option>}</For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="program-state">State</label>
+        <select id="program-state" value={filters().state} onChange={(e) => update({ state: e.currentTarget.value })}>
+          <option value="">All states</option>
+          <For each={stateOptions()}>{(s) => <option value={s.code}>{s.name}</option>}</For>
+        </select>
+      </div>
+      <div class="field actions">
+        <button type="button" class="secondary" onClick={() => setFilters(EMPTY)}>
+          Clear
+        </button>
+      </div>
+      <p class="status" role="status" aria-live="polite">
+        {status()}
+      </p>
+      <Show when={ready() && shown().size === 0}>
+        <p class="none">No program matches. Check the spelling, use fewer words, or clear the filters.</p>
+      </Show>
+    </form>
+  );
+}

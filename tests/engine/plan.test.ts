@@ -1,0 +1,158 @@
+import { evaluate } from '../../src/engine/evaluate';
+import { erasFee, erasFees, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan';
+import { scoreTable } from '../../src/engine/score';
+import { CTX, drMedianProfile, makeProgram, makePrograms, MODEL, weakProfile } from './fixtures';
+
+describe('ERAS fees (2026: $11 each for 1–30, $30 each from the 31st, per specialty)', () => {
+  it.each([
+    [0, 0],
+    [1, 11],
+    [30, 330],
+    [31, 360],
+    [60, 1230],
+    [80, 1830],
+  ])('%i programs in one specialty cost $%i', (count, fee) => {
+    expect(erasFee(count, MODEL)).toBe(fee);
+  });
+
+  it.each([
+    [{ dr: 60, 'ir-integrated': 30 }, 1230, 330, 1560],
+    [{ dr: 30, 'ir-integrated': 30 }, 330, 330, 660],
+    [{ dr: 45 }, 780, 0, 780],
+    [{ 'ir-integrated': 31 }, 0, 360, 360],
+  ])('%j: a second specialty starts again at $11', (counts, dr, ir, total) => {
+    expect(erasFees(counts, MODEL)).toEqual({ perTrack: { dr, 'ir-integrated': ir }, total });
+  });
+
+  it.each([-1, 2.5, Number.NaN])('rejects %d programs', (n) => {
+    expect(() => erasFee(n, MODEL)).toThrow(RangeError);
+  });
+});
+
+describe('NRMP rank fee ($30 for each rank beyond 20)', () => {
+  it.each([
+    [0, 0],
+    [20, 0],
+    [21, 30],
+    [25, 150],
+  ])('%i ranks cost $%i', (ranks, fee) => {
+    expect(nrmpRankFee(ranks, MODEL)).toBe(fee);
+  });
+});
+
+const candidates = (chances: number[]): PlanCandidate[] =>
+  chances.map((c, i) => ({
+    programId: String(4200500000 + i),
+    chance: { low: c / 2, central: c, high: Math.min(1, c * 2) },
+    preferred: false,
+    status: 'eligible',
+  }));
+
+describe('planTrack', () => {
+  const applicant = scoreTable(drMedianProfile(), MODEL, 2026).dr.applicant;
+
+  it('takes the best chances first and stops at the target', () => {
+    const plan = planTrack(
+      'dr',
+      candidates([0.05, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]),
+      drMedianProfile(),
+      applicant,
+      MODEL,
+      {
+        targetInterviews: 2,
+      },
+    );
+    expect(plan.status).toBe('reaches-target');
+    expect(plan.programIds).not.toContain('4200500000');
+    expect(plan.recommendedCount).toBe(plan.needed.central);
+    expect(plan.atRecommended.atLeast.central).toBeGreaterThanOrEqual(0.8);
+    expect(plan.curve[(plan.recommendedCount ?? 0) - 2]?.atLeast.central).toBeLessThan(0.8);
+    expect(plan.erasFee).toBe(erasFee(plan.recommendedCount, MODEL));
+    expect(plan.message).toMatch(
+      /^Apply to \d+ DR programs to get at least 2 interviews with a chance of 80% \(central estimate\)/,
+    );
+    expect(plan.advice).toEqual([]);
+  });
+
+  it('orders cautious ≥ central ≥ hopeful needs', () => {
+    const plan = planTrack('dr', candidates(new Array(300).fill(0.06)), drMedianProfile(), applicant, MODEL);
+    const { cautious, central, hopeful } = plan.needed;
+    expect(hopeful).not.toBeNull();
+    expect(central).not.toBeNull();
+    expect(hopeful ?? 0).toBeLessThanOrEqual(central ?? 0);
+    if (cautious !== null) expect(central ?? 0).toBeLessThanOrEqual(cautious);
+  });
+
+  it('says plainly when even every program does not reach the target', () => {
+    const plan = planTrack('dr', candidates(new Array(40).fill(0.06)), drMedianProfile(), applicant, MODEL);
+    expect(plan.status).toBe('below-target');
+    expect(plan.recommendedCount).toBe(40);
+    expect(plan.message).toMatch(
+      /^Even applying to all 40 DR programs open to you, the chance of at least 5 interviews is \d+%, below the 80% target/,
+    );
+  });
+
+  it('uses the default targets of model.json and accepts others', () => {
+    expect(planTrack('dr', [], drMedianProfile(), applicant, MODEL).targetInterviews).toBe(5);
+    expect(planTrack('ir-integrated', [], drMedianProfile(), applicant, MODEL).targetInterviews).toBe(2);
+    const p = planTrack('dr', [], drMedianProfile(), applicant, MODEL, { targetInterviews: 3, targetProbability: 0.9 });
+    expect([p.targetInterviews, p.targetProbability, p.status]).toEqual([3, 0.9, 'no-candidates']);
+    expect(() => planTrack('dr', [], drMedianProfile(), applicant, MODEL, { targetProbability: 1 })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('breaks ties by preferred area, then by id', () => {
+    const list: PlanCandidate[] = [
+      { programId: '4200500003', chance: { low: 0.1, central: 0.1, high: 0.1 }, preferred: false, status: 'eligible' },
+      { programId: '4200500002', chance: { low: 0.1, central: 0.1, high: 0.1 }, preferred: true, status: 'uncertain' },
+      { programId: '4200500001', chance: { low: 0.1, central: 0.1, high: 0.1 }, preferred: false, status: 'eligible' },
+      { programId: '4200500000', chance: { low: 0, central: 0, high: 0 }, preferred: true, status: 'ineligible' },
+    ];
+    const plan = planTrack('dr', list, drMedianProfile(), applicant, MODEL, { targetInterviews: 50 });
+    expect(plan.programIds).toEqual(['4200500002', '4200500001', '4200500003']);
+    expect(plan.uncertainCandidates).toBe(1);
+  });
+});
+
+describe('evaluate: plan summary', () => {
+  it('recommends a plan per wanted track with fees per specialty', () => {
+    const programs = [...makePrograms(120, { j1: true }), ...makePrograms(60, { track: 'ir-integrated', j1: true }, 1)];
+    const e = evaluate(drMedianProfile({ tracks: ['ir-integrated', 'dr'], budgetUsd: 100 }), programs, CTX);
+    expect(e.summary.plans.map((p) => p.track)).toEqual(['ir-integrated', 'dr']);
+    const [ir, dr] = e.summary.plans;
+    expect(e.summary.recommended.fees.eras).toEqual({
+      dr: erasFee(dr?.recommendedCount ?? 0, MODEL),
+      'ir-integrated': erasFee(ir?.recommendedCount ?? 0, MODEL),
+    });
+    expect(e.summary.recommended.programIds).toHaveLength((ir?.recommendedCount ?? 0) + (dr?.recommendedCount ?? 0));
+    expect(e.summary.recommended.budget).toMatchObject({ limit: 100, within: false });
+    expect(e.summary.recommended.budget?.message).toMatch(/above your budget of \$100/);
+  });
+
+  it('leaves tracks the applicant does not want out of the plan', () => {
+    const programs = [...makePrograms(10, { j1: true }), ...makePrograms(10, { track: 'ir-integrated', j1: true })];
+    const e = evaluate(drMedianProfile({ tracks: ['dr'] }), programs, CTX);
+    expect(e.summary.plans.map((p) => p.track)).toEqual(['dr']);
+    expect(e.programs.filter((r) => !r.wanted)).toHaveLength(10);
+    expect(e.summary.recommended.fees.eras['ir-integrated']).toBe(0);
+  });
+
+  it('gives the weak profile advice, most useful first', () => {
+    const e = evaluate(weakProfile(), makePrograms(80, { j1: true }), CTX);
+    const plan = e.summary.plans[0];
+    expect(plan?.status).toBe('strengthen-first');
+    expect(plan?.message).toMatch(/^Strengthen before applying/);
+    expect(plan?.advice[0]).toMatch(/failed attempt/);
+    expect(plan?.advice).toContain(
+      'Get hands-on US clinical experience: about 3 months of electives or sub-internships, ideally in radiology or IR.',
+    );
+  });
+
+  it('skips excluded programs and counts each status', () => {
+    const programs = [makeProgram({ seq: 1, j1: true }), makeProgram({ seq: 2 }), makeProgram({ seq: 3, j1: false })];
+    const e = evaluate(drMedianProfile(), programs, CTX);
+    expect(e.summary.counts).toEqual({ total: 3, eligible: 1, uncertain: 1, ineligible: 1 });
+    expect(e.summary.plans[0]?.candidates).toBe(2);
+  });
+});

@@ -1,0 +1,87 @@
+import { evaluate } from '../../src/engine/evaluate';
+import { whatIf, WHAT_IF_SCENARIOS, type WhatIfResult } from '../../src/engine/what-if';
+import { CTX, drMedianProfile, makePrograms } from './fixtures';
+
+const programs = [...makePrograms(60, { j1: true }), ...makePrograms(40, { imgShare: 0.3 }, 61)];
+
+function byId(results: WhatIfResult[], id: WhatIfResult['id']): WhatIfResult {
+  const r = results.find((x) => x.id === id);
+  if (!r) throw new Error(`no ${id}`);
+  return r;
+}
+
+describe('whatIf', () => {
+  const profile = drMedianProfile();
+  const results = whatIf(profile, programs, CTX);
+
+  it('runs the six changes in order', () => {
+    expect(results.map((r) => r.id)).toEqual(WHAT_IF_SCENARIOS.map((s) => s.id));
+    expect(results.map((r) => r.id)).toEqual([
+      'step2-plus-5',
+      'step2-plus-10',
+      'step3-passed',
+      'one-more-ir-letter',
+      'two-more-months-hands-on',
+      'one-more-year-since-graduation',
+    ]);
+  });
+
+  it.each([
+    ['step2-plus-5', 1],
+    ['step2-plus-10', 1],
+    ['step3-passed', 1],
+    ['one-more-ir-letter', 1],
+    ['two-more-months-hands-on', 0],
+    ['one-more-year-since-graduation', 0],
+  ] as const)('%s moves expected interviews in the right direction (sign %i)', (id, sign) => {
+    const r = byId(results, id);
+    if (!r.applicable) throw new Error('should apply');
+    if (sign === 1) expect(r.expected.delta.central).toBeGreaterThan(0);
+    else expect(r.expected.delta.central).toBe(0);
+    expect(r.expected.after.central - r.expected.before.central).toBeCloseTo(r.expected.delta.central, 12);
+  });
+
+  it('reports nothing for hands-on months beyond the cap, and a loss for an older graduation past 5 years', () => {
+    const older = whatIf(drMedianProfile({ graduationYear: 2020 }), programs, CTX);
+    const r = byId(older, 'one-more-year-since-graduation');
+    expect(r.applicable && r.expected.delta.central).toBeLessThan(0);
+    expect(r.applicable && r.matchChance.delta.central).toBeLessThan(0);
+  });
+
+  it('lists programs that change band', () => {
+    // 265 puts every program just under the 12% "Likely" line; ten points more crosses it.
+    const strong = drMedianProfile({ step2: { score: 265, attempts: 1 } });
+    const r = byId(whatIf(strong, programs, CTX), 'step2-plus-10');
+    if (!r.applicable) throw new Error('should apply');
+    expect(r.bandChanges).toHaveLength(100);
+    expect(r.bandChanges.every((c) => c.from === 'target' && c.to === 'likely')).toBe(true);
+  });
+
+  it('keeps the list of applications fixed and reports the new recommended counts', () => {
+    const baseline = evaluate(profile, programs, CTX);
+    const r = byId(whatIf(profile, programs, CTX, { baseline }), 'step2-plus-10');
+    if (!r.applicable) throw new Error('should apply');
+    expect(r.expected.before).toEqual(baseline.summary.recommended.portfolio.expected);
+    expect(r.recommendedCount.dr?.before).toBe(baseline.summary.plans[0]?.recommendedCount);
+    expect(r.recommendedCount.dr?.after).toBeLessThanOrEqual(r.recommendedCount.dr?.before ?? 0);
+  });
+
+  it('accepts the user list of applications', () => {
+    const ids = programs.slice(0, 5).map((p) => p.id);
+    const r = byId(whatIf(profile, programs, CTX, { programIds: ids }), 'step3-passed');
+    expect(r.applicable && r.expected.before.central).toBeCloseTo(5 * 0.063, 3);
+  });
+
+  it.each([
+    [
+      'step2-plus-5',
+      { step2: { score: 'not-taken', attempts: 1 }, ecfmg: 'pending' },
+      'You have no Step 2 CK score yet.',
+    ],
+    ['step3-passed', { step3: 'passed' }, 'You have already passed Step 3.'],
+    ['one-more-year-since-graduation', { graduationYear: null }, 'Enter your graduation year first.'],
+  ] as const)('%s does not apply when %j', (id, changes, reason) => {
+    const r = byId(whatIf(drMedianProfile(changes), programs, CTX), id);
+    expect(r).toMatchObject({ applicable: false, reason });
+  });
+});
