@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import solid from '@astrojs/solid-js';
+import { createHash } from 'node:crypto';
+import { generateHydrationScript } from 'solid-js/web';
 import rehypeGlossary from './src/lib/markdown/rehype-glossary.ts';
 import rehypeHeadingAnchors from './src/lib/markdown/rehype-heading-anchors.ts';
 import rehypeTaskBoxes from './src/lib/markdown/rehype-task-boxes.ts';
@@ -10,6 +12,11 @@ import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: BASE_PATH=/ir-pathway/).
 const base = process.env.BASE_PATH ?? '/';
+
+// Astro hashes its own inline scripts, not the one the Solid renderer adds before the first island
+// (window._$HY, which queues early clicks until hydration), so its hash is added here.
+const solidHydration = /<script[^>]*>([\s\S]*?)<\/script>/.exec(generateHydrationScript())?.[1] ?? '';
+const solidHydrationHash = `sha256-${createHash('sha256').update(solidHydration).digest('base64')}`;
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ir-pathway.example.org',
@@ -26,6 +33,20 @@ export default defineConfig({
       rehypeTaskBoxes,
       [rehypeGlossary, { file: './content/glossary.json', base }],
     ],
+  },
+  experimental: {
+    csp: {
+      algorithm: 'SHA-256',
+      scriptDirective: { hashes: [/** @type {`sha256-${string}`} */ (solidHydrationHash)] },
+      directives: [
+        "default-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+    },
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },

@@ -6,14 +6,13 @@
 import { param, type Model, type ModelledTrack, type Range } from './model';
 import { applicationCurve, type CurvePoint } from './portfolio';
 import type { EligibilityStatus } from './eligibility';
+import { erasFeeForSchedule, erasFeesForSchedule, nrmpRankFeeForSchedule } from './fees';
 import type { Profile } from './profile';
 import { TRACK_NAME, type Contribution } from './score';
 
 /** ERAS fee for applying to `count` programs in one specialty (2026: $11 each for 1–30, $30 each from the 31st). */
 export function erasFee(count: number, model: Model): number {
-  wholeCount(count, 'count');
-  const { erasTier1, erasTier2, erasTier1Programs } = model.fees;
-  return Math.min(count, erasTier1Programs) * erasTier1 + Math.max(0, count - erasTier1Programs) * erasTier2;
+  return erasFeeForSchedule(count, model.fees);
 }
 
 /** ERAS fees per specialty and in total; each specialty starts again at the lower fee. */
@@ -21,19 +20,12 @@ export function erasFees(
   counts: Readonly<Partial<Record<ModelledTrack, number>>>,
   model: Model,
 ): { readonly perTrack: Readonly<Record<ModelledTrack, number>>; readonly total: number } {
-  const dr = erasFee(counts.dr ?? 0, model);
-  const ir = erasFee(counts['ir-integrated'] ?? 0, model);
-  return { perTrack: { dr, 'ir-integrated': ir }, total: dr + ir };
+  return erasFeesForSchedule(counts, model.fees);
 }
 
 /** NRMP fee for a rank list of `ranks` programs: $30 for each beyond the first 20. */
 export function nrmpRankFee(ranks: number, model: Model): number {
-  wholeCount(ranks, 'ranks');
-  return Math.max(0, ranks - model.fees.nrmpIncludedRanks) * model.fees.nrmpPerExtraRank;
-}
-
-function wholeCount(n: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number of programs, got ${n}`);
+  return nrmpRankFeeForSchedule(ranks, model.fees);
 }
 
 /** A program the plan may include; excluded ones are skipped. */

@@ -5,6 +5,7 @@
 import { createSignal, createResource, For, Show, onMount } from 'solid-js';
 import Fuse from 'fuse.js';
 import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/search';
+import { registerServiceWorker } from './register-sw';
 
 interface Props {
   /** Site base URL, ending with "/". */
@@ -34,6 +35,7 @@ export default function SiteSearch(props: Props) {
   const [index] = createResource(wanted, () => loadIndex(props.base));
 
   onMount(() => {
+    registerServiceWorker(props.base);
     const q = new URLSearchParams(window.location.search).get('q') ?? '';
     if (q) {
       setQuery(q);

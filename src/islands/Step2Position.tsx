@@ -1,6 +1,7 @@
 /** "Where does my Step 2 CK sit?": a score box and a chart of published distributions (engine: placeStep2). */
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { placeStep2, type ScoreDistribution } from '../engine/step2-position';
+import { registerServiceWorker } from './register-sw';
 
 interface Props {
   /** Published distributions, built from content/reference at build time. */
@@ -17,6 +18,8 @@ const ROW = 34;
 const x = (score: number) => LEFT + ((Math.min(MAX, Math.max(MIN, score)) - MIN) / (MAX - MIN)) * (W - LEFT - 12);
 
 export default function Step2Position(props: Props) {
+  // The guide works offline once a widget page has registered the service worker.
+  onMount(() => registerServiceWorker(import.meta.env.BASE_URL));
   const [raw, setRaw] = createSignal('');
   const score = createMemo(() => {
     const text = raw().trim();

@@ -50,6 +50,22 @@ export async function startPreview(): Promise<{ baseUrl: string; stop: () => voi
   throw new Error(`astro preview did not start on ${baseUrl}:\n${log}`);
 }
 
+/** CSP violations reported by each page's `securitypolicyviolation` listener (installed by `launch`). */
+const cspViolationsByPage = new WeakMap<Page, string[]>();
+
+/** Every CSP violation a page has reported so far, across navigations. */
+export function cspViolations(page: Page): string[] {
+  return cspViolationsByPage.get(page) ?? [];
+}
+
+// Runs in every frame before the page's own scripts: records each violation in window.__cspViolations
+// and hands it to Node, so a violation on a page that has since navigated away is not lost.
+const CSP_LISTENER = `addEventListener('securitypolicyviolation', (e) => {
+  const v = e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || e.documentURI) + ':' + e.lineNumber + (e.sample ? ' (' + e.sample + ')' : '');
+  (window.__cspViolations = window.__cspViolations || []).push(v);
+  if (typeof window.__irpCspViolation === 'function') window.__irpCspViolation(v);
+});`;
+
 /** Launches Chromium with a fresh profile, blocked from every host but loopback. */
 export async function launch(): Promise<BrowserContext> {
   if (!existsSync(chromiumPath)) {
@@ -58,7 +74,7 @@ export async function launch(): Promise<BrowserContext> {
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'irp-e2e-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -76,6 +92,11 @@ export async function launch(): Promise<BrowserContext> {
       '--proxy-bypass-list=127.0.0.1;localhost',
     ],
   });
+  await context.exposeBinding('__irpCspViolation', ({ page }, v: string) => {
+    cspViolationsByPage.set(page, [...cspViolations(page), v]);
+  });
+  await context.addInitScript(CSP_LISTENER);
+  return context;
 }
 
 /** Every built page's URL path (relative to the base), from the build output. */
@@ -103,6 +124,8 @@ export interface PageProblems {
   offOriginRequests: string[];
   axeViolations: string[];
   keyboard: string[];
+  /** Content-Security-Policy violations (`securitypolicyviolation` events). */
+  cspViolations: string[];
 }
 
 /** Collects requests, console errors and failures for a page while `action` runs. */
@@ -116,7 +139,9 @@ export async function watch<T>(
   failedRequests: string[];
   offOriginRequests: string[];
   requestUrls: string[];
+  cspViolations: string[];
 }> {
+  const cspBefore = cspViolations(page).length;
   const consoleErrors: string[] = [];
   const failedRequests: string[] = [];
   const offOriginRequests: string[] = [];
@@ -142,7 +167,10 @@ export async function watch<T>(
   page.on('response', onResponse);
   try {
     const result = await action();
-    return { result, consoleErrors, failedRequests, offOriginRequests, requestUrls };
+    // Violation events are dispatched as tasks; give the last ones a moment to reach Node.
+    if (!page.isClosed()) await page.evaluate(() => new Promise((r) => setTimeout(r, 0))).catch(() => undefined);
+    const csp = cspViolations(page).slice(cspBefore);
+    return { result, consoleErrors, failedRequests, offOriginRequests, requestUrls, cspViolations: csp };
   } finally {
     page.off('console', onConsole);
     page.off('pageerror', onPageError);
@@ -202,6 +230,7 @@ export async function checkPage(page: Page, url: string, origin: string): Promis
     offOriginRequests: watched.offOriginRequests,
     axeViolations: watched.result.axeViolations,
     keyboard: watched.result.keyboard,
+    cspViolations: watched.cspViolations,
   };
 }
 
@@ -213,5 +242,6 @@ export function problemLines(p: PageProblems): string[] {
     ...p.offOriginRequests.map((e) => `request off the preview server: ${e}`),
     ...p.axeViolations.map((e) => `axe: ${e}`),
     ...p.keyboard.map((e) => `keyboard: ${e}`),
+    ...p.cspViolations.map((e) => `CSP violation: ${e}`),
   ];
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run test:e2e`: builds the site, serves it on 127.0.0.1 and checks it in Debian Chromium.
- * 1. A self-test proves the checks bite: a page with an off-site image and an unlabeled input must fail.
+ * 1. A self-test proves the checks bite: a page with an off-site image, an unlabeled input and an inline
+ *    script its Content-Security-Policy forbids must fail.
  * 2. Every page in the build output: no console errors, no failed requests, nothing off the preview
- *    server, axe WCAG 2.1 AA with zero violations, main navigation reachable by keyboard.
+ *    server, no CSP violation, axe WCAG 2.1 AA with zero violations, main navigation reachable by keyboard.
  * 3. Feature tests: every tests/e2e/*.e2e.ts, each run in a fresh browser profile under the same watch.
  * Pass --skip-build to reuse an existing dist/.
  */
@@ -46,13 +47,15 @@ const record = (name: string, problems: string[]) => {
 };
 
 try {
-  // 1. Self-test: the checks must catch an off-site request and an unlabeled input.
+  // 1. Self-test: the checks must catch an off-site request, an unlabeled input and a CSP violation.
   const selfDir = join('dist', '__e2e-selftest');
   mkdirSync(selfDir, { recursive: true });
   writeFileSync(
     join(selfDir, 'index.html'),
-    '<!doctype html><html lang="en"><head><title>self-test</title></head><body><main>' +
-      '<img src="https://example.com/pixel.png" alt="off-site"><input type="text"></main></body></html>',
+    '<!doctype html><html lang="en"><head><title>self-test</title>' +
+      `<meta http-equiv="content-security-policy" content="script-src 'self'; img-src *"></head><body><main>` +
+      '<img src="https://example.com/pixel.png" alt="off-site"><input type="text">' +
+      '<script>document.title = "inline script ran";</script></main></body></html>',
   );
   {
     const ctx = await launch();
@@ -61,9 +64,11 @@ try {
     await ctx.close();
     const caughtOffSite = p.offOriginRequests.some((u) => u.startsWith('https://example.com/'));
     const caughtLabel = p.axeViolations.some((v) => v.startsWith('label '));
-    record('self-test: checks catch an off-site image and an unlabeled input', [
+    const caughtCsp = p.cspViolations.some((v) => v.startsWith('script-src'));
+    record('self-test: checks catch an off-site image, an unlabeled input and a CSP violation', [
       ...(caughtOffSite ? [] : ['the off-site image request was not reported']),
       ...(caughtLabel ? [] : ['the unlabeled input was not reported by axe']),
+      ...(caughtCsp ? [] : ['the inline script blocked by the CSP was not reported']),
     ]);
   }
   rmSync(selfDir, { recursive: true, force: true });
@@ -122,6 +127,7 @@ try {
         problems = [
           ...w.consoleErrors.map((e) => `console error: ${e}`),
           ...w.offOriginRequests.map((u) => `request off the preview server: ${u}`),
+          ...w.cspViolations.map((v) => `CSP violation: ${v}`),
         ];
       } catch (e) {
         problems = [(e as Error).stack ?? String(e)];

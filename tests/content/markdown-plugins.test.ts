@@ -1,0 +1,193 @@
+/**
+ * The markdown plugins on small hand-built trees: glossary links (first use per chapter only, never in
+ * headings, links or code), printable task boxes, and the reading time put in the frontmatter.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import rehypeGlossary from '../../src/lib/markdown/rehype-glossary';
+import rehypeTaskBoxes from '../../src/lib/markdown/rehype-task-boxes';
+import remarkReadingTime, { WORDS_PER_MINUTE } from '../../src/lib/markdown/remark-reading-time';
+
+interface Node {
+  type: string;
+  tagName?: string;
+  value?: string;
+  name?: string;
+  properties?: Record<string, unknown>;
+  children?: Node[];
+}
+
+const text = (value: string): Node => ({ type: 'text', value });
+const el = (tagName: string, children: Node[], properties: Record<string, unknown> = {}): Node => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+const root = (...children: Node[]): Node => ({ type: 'root', children });
+
+/** Every element with the tag, in document order. */
+function all(node: Node, tagName: string): Node[] {
+  const here = node.type === 'element' && node.tagName === tagName ? [node] : [];
+  return [...here, ...(node.children ?? []).flatMap((c) => all(c, tagName))];
+}
+
+/** The text of a node and its descendants. */
+function textOf(node: Node): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+}
+
+describe('rehype-glossary', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irp-glossary-'));
+  const file = join(dir, 'glossary.json');
+  writeFileSync(
+    file,
+    JSON.stringify([
+      { id: 'eras', term: 'ERAS', expansion: 'Electronic Residency Application Service', aliases: ['MyERAS'] },
+      { id: 'step-2-ck', term: 'Step 2 CK', aliases: ['Step 2'] },
+      { id: 'dr', term: 'DR', expansion: 'Diagnostic Radiology' },
+    ]),
+  );
+  const run = (tree: Node, path = 'content/guide/11-eras.mdx', base = '/') => {
+    rehypeGlossary({ file, base })(tree, { path });
+    return tree;
+  };
+  const termLinks = (tree: Node) =>
+    all(tree, 'a').filter((a) => (a.properties?.['className'] as string[] | undefined)?.includes('term'));
+
+  it('links only the first use of a term in a chapter, with the expansion as title', () => {
+    const tree = run(root(el('p', [text('Apply through ERAS early. ERAS opens in June.')]), el('p', [text('ERAS')])));
+    const links = termLinks(tree);
+    expect(links).toHaveLength(1);
+    expect(links[0]?.properties).toMatchObject({
+      href: '/guide/glossary/#eras',
+      title: 'Electronic Residency Application Service',
+    });
+    expect(textOf(tree)).toBe('Apply through ERAS early. ERAS opens in June.ERAS');
+    const first = tree.children?.[0]?.children ?? [];
+    expect(first.map((n) => n.type)).toEqual(['text', 'element', 'text']);
+  });
+
+  it('links each term again in the next chapter', () => {
+    const plugin = rehypeGlossary({ file, base: '/' });
+    const a = root(el('p', [text('ERAS')]));
+    const b = root(el('p', [text('ERAS')]));
+    plugin(a, { path: 'content/guide/04-cv.mdx' });
+    plugin(b, { path: 'content/guide/11-eras.mdx' });
+    expect(termLinks(a)).toHaveLength(1);
+    expect(termLinks(b)).toHaveLength(1);
+  });
+
+  it('skips headings, links and code, then links the first use in running text', () => {
+    const tree = run(
+      root(
+        el('h2', [text('How ERAS works')]),
+        el('h3', [text('ERAS')]),
+        el('p', [
+          el('a', [text('ERAS site')], { href: 'https://example.org' }),
+          text(' and '),
+          el('code', [text('ERAS')]),
+        ]),
+        el('pre', [el('code', [text('ERAS')])]),
+        el('p', [text('Then ERAS again.')]),
+      ),
+    );
+    const links = termLinks(tree);
+    expect(links).toHaveLength(1);
+    expect(textOf(links[0] as Node)).toBe('ERAS');
+    expect(all(tree, 'h2')[0]?.children).toEqual([text('How ERAS works')]);
+    expect(all(tree, 'h3')[0]?.children).toEqual([text('ERAS')]);
+    expect(all(tree, 'code').map((c) => c.children)).toEqual([[text('ERAS')], [text('ERAS')]]);
+    expect(all(tree, 'p')[1]?.children?.[1]).toBe(links[0]);
+  });
+
+  it('prefers the longest spelling and respects word edges', () => {
+    const tree = run(root(el('p', [text('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.')])));
+    const links = termLinks(tree);
+    expect(links.map(textOf)).toEqual(['Step 2 CK', 'DR']);
+    expect(links.map((a) => a.properties?.['href'])).toEqual(['/guide/glossary/#step-2-ck', '/guide/glossary/#dr']);
+    expect(textOf(tree)).toBe('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.');
+  });
+
+  it('links inside MDX components and respects the base path', () => {
+    const tree = run(
+      root({ type: 'mdxJsxFlowElement', name: 'Callout', children: [el('p', [text('Use MyERAS.')])] }),
+      'content/guide/11-eras.mdx',
+      '/ir-pathway/',
+    );
+    expect(termLinks(tree).map((a) => a.properties?.['href'])).toEqual(['/ir-pathway/guide/glossary/#eras']);
+  });
+
+  it('leaves the glossary itself alone', () => {
+    const tree = run(root(el('p', [text('ERAS')])), 'content/glossary.mdx');
+    expect(termLinks(tree)).toHaveLength(0);
+  });
+});
+
+describe('rehype-task-boxes', () => {
+  const checkbox = (checked: boolean) => el('input', [], { type: 'checkbox', checked, disabled: true });
+
+  it('turns task-list checkboxes into hidden printable boxes and keeps the item text', () => {
+    const tree = root(
+      el(
+        'ul',
+        [el('li', [checkbox(false), text(' List programs')]), el('li', [checkbox(true), text(' Book Step 3')])],
+        {
+          className: ['contains-task-list'],
+        },
+      ),
+    );
+    rehypeTaskBoxes()(tree);
+    const boxes = all(tree, 'span');
+    expect(boxes.map((b) => b.properties)).toEqual([
+      { className: ['task-box'], ariaHidden: 'true' },
+      { className: ['task-box'], ariaHidden: 'true' },
+    ]);
+    expect(boxes.map(textOf)).toEqual(['☐', '☑']);
+    expect(all(tree, 'input')).toHaveLength(0);
+    expect(all(tree, 'li').map(textOf)).toEqual(['☐ List programs', '☑ Book Step 3']);
+  });
+
+  it('finds nested checkboxes and leaves other inputs alone', () => {
+    const other = el('input', [], { type: 'text' });
+    const tree = root(el('div', [el('ul', [el('li', [el('p', [checkbox(false), text(' Nested')])])]), other]));
+    rehypeTaskBoxes()(tree);
+    expect(all(tree, 'span').map(textOf)).toEqual(['☐']);
+    expect(all(tree, 'input')).toEqual([other]);
+  });
+});
+
+describe('remark-reading-time', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+  const md = (...children: Node[]): Node => ({ type: 'root', children });
+  const para = (...children: Node[]): Node => ({ type: 'paragraph', children });
+  const run = (tree: Node, frontmatter?: Record<string, unknown>) => {
+    const file: { data: { astro?: { frontmatter?: Record<string, unknown> } } } = {
+      data: frontmatter ? { astro: { frontmatter } } : {},
+    };
+    remarkReadingTime()(tree, file);
+    return file.data.astro?.frontmatter ?? {};
+  };
+
+  it('counts text and inline code, not markup, and rounds to whole minutes', () => {
+    const tree = md(
+      { type: 'heading', children: [text('Two words')] },
+      para(text('one'), { type: 'emphasis', children: [text('two')] }, { type: 'inlineCode', value: 'code' }),
+      para(text(words(355))),
+    );
+    const fm = run(tree);
+    expect(fm['wordCount']).toBe(2 + 3 + 355);
+    expect(fm['minutesRead']).toBe(Math.round(360 / WORDS_PER_MINUTE));
+  });
+
+  it('does not glue words across nodes', () => {
+    expect(run(md(para(text('end'), text('start'))))['wordCount']).toBe(2);
+  });
+
+  it('keeps the existing frontmatter and reports at least one minute', () => {
+    const fm = run(md(para(text('short'))), { title: 'A chapter' });
+    expect(fm).toEqual({ title: 'A chapter', wordCount: 1, minutesRead: 1 });
+    expect(run(md())['minutesRead']).toBe(1);
+  });
+});
