@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import type { Program } from '../../src/engine/program.ts';
+import { bundledModel } from '../../src/engine/bundled-model.ts';
 import { STATES, encodeCompactPrograms, type CompiledDataset } from '../../src/engine/dataset.ts';
 import { SEARCH_KEYS, type SearchDoc, type SearchIndexFile } from '../../src/islands/program-search.ts';
 
@@ -21,6 +22,8 @@ export interface Outputs {
   'programs.min.json': string;
   /** fuse.js index for the /programs/ search. */
   'search-index.json': string;
+  /** The model resolved and validated against the reference figures, for the browser (no sources, no schemas). */
+  'model.json': string;
 }
 
 /** The search document of a program: what a person may type to find it. */
@@ -40,6 +43,7 @@ export function buildOutputs(dataset: CompiledDataset): Outputs {
     'ir-independent.json': JSON.stringify(dataset.irIndependent, null, 1) + '\n',
     'programs.min.json': JSON.stringify(encodeCompactPrograms(dataset.programs, dataset.irIndependent)),
     'search-index.json': JSON.stringify(index),
+    'model.json': JSON.stringify(bundledModel()),
   };
 }
 

@@ -54,6 +54,14 @@ export interface LoadResult {
   badValue?: string;
 }
 
+/** The stored version as a notice shows it: short, and never the whole value (a deeply nested one made JSON.stringify throw). */
+function shownVersion(version: unknown): string {
+  if (version === undefined || version === null) return '"none"';
+  if (typeof version === 'object') return Array.isArray(version) ? 'a list' : 'an object';
+  if (typeof version === 'string' && version.length > 20) return JSON.stringify(`${version.slice(0, 20)}…`);
+  return JSON.stringify(version);
+}
+
 /** Reads stored (or imported) text. Never throws: a bad value gives an empty state, a notice and the text back. */
 export function loadState(raw: string | null, what = 'The saved planner data'): LoadResult {
   if (raw === null || raw === '') return { state: emptyState() };
@@ -71,7 +79,7 @@ export function loadState(raw: string | null, what = 'The saved planner data'): 
   if (version !== STATE_VERSION) {
     return {
       state: emptyState(),
-      notice: `${what} has version ${JSON.stringify(version ?? 'none')}, which this version of the planner cannot read, so the planner started empty. Your old data is kept for you to download.`,
+      notice: `${what} has version ${shownVersion(version)}, which this version of the planner cannot read, so the planner started empty. Your old data is kept for you to download.`,
       badValue: raw,
     };
   }

@@ -74,8 +74,11 @@ export function fieldOfPath(path: string): ProfileFormField {
 // the text, so the profile schema rejects it with its own plain message.
 const count = (s: string): number | string => (s.trim() === '' ? 0 : numberOrText(s));
 function numberOrText(s: string): number | string {
-  const t = s.trim().replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : s;
+  const trimmed = s.trim();
+  // Commas only as thousands separators ("1,500"): a decimal comma ("2,5") stays text, not 25.
+  const t = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
+  // The exponent is how String() writes tiny numbers (1e-7), so formFromProfile's text reads back.
+  return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t) ? Number(t) : s;
 }
 
 /** Builds and validates a profile from the form; errors are keyed by form field. */

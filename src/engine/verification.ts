@@ -28,9 +28,12 @@ export const verificationEntrySchema = z.discriminatedUnion('fact', [
 ]);
 export type VerificationEntry = z.infer<typeof verificationEntrySchema>;
 
+/** How the source of every fact the user verified begins. */
+export const VERIFIED_PREFIX = 'verified by you on ';
+
 /** The source text of a fact the user verified. */
 export function verifiedSource(entry: VerificationEntry): string {
-  return `verified by you on ${entry.date} (${entry.how})`;
+  return `${VERIFIED_PREFIX}${entry.date} (${entry.how})`;
 }
 
 /** The program with the user's verified facts in place, marked "verified by you on <date>" (same object when none apply). */

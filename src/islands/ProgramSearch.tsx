@@ -4,14 +4,8 @@
  * match. The fuse.js index is built at build time and fetched from this site when the island starts.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import {
-  SEARCH_OPTIONS,
-  resultSummary,
-  visibleIds,
-  type ListedProgram,
-  type ProgramFilters,
-  type SearchIndexFile,
-} from './program-search';
+import { loadSearch, type Search } from './load-search';
+import { resultSummary, visibleIds, type ListedProgram, type ProgramFilters } from './program-search';
 
 interface Props {
   /** Site base URL, ending with "/". */
@@ -24,26 +18,6 @@ interface Props {
   regions: string[];
   /** States that have programs. */
   states: { code: string; name: string; region: string }[];
-}
-
-type Search = (query: string) => Set<string>;
-
-/** Fetches the prebuilt index (same origin) and returns a query → matching IDs function. */
-async function loadSearch(base: string): Promise<Search> {
-  const [{ default: Fuse }, res] = await Promise.all([
-    import('fuse.js/basic'),
-    fetch(`${base}programs/search-index.json`),
-  ]);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const data = (await res.json()) as SearchIndexFile;
-  // The documents are only the IDs (as objects, or fuse.js would treat them as a list of strings):
-  // the prebuilt index already holds the searchable text.
-  const fuse = new Fuse<{ id: string }>(
-    data.ids.map((id) => ({ id })),
-    SEARCH_OPTIONS,
-    Fuse.parseIndex<{ id: string }>(data.index),
-  );
-  return (query) => new Set(fuse.search(query).map((r) => r.item.id));
 }
 
 const EMPTY: ProgramFilters = { query: '', track: '', region: '', state: '' };

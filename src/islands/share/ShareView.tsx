@@ -5,7 +5,7 @@
  * shows a plain message and changes nothing. Without a link it shows the builder for the user's own list.
  */
 import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { bundledModel } from '../../engine/bundled-model';
+import { clientModel } from '../client-model';
 import { TRACK_LABEL } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
 import type { Model } from '../../engine/model';
@@ -150,7 +150,7 @@ export default function ShareView(props: Props) {
     if (!r || !map || !profile) return null;
     const list = r.list.flatMap((e) => map.get(e.id) ?? []);
     const verifications = sender ? r.verifications : (mine()?.verifications ?? []);
-    model ??= bundledModel();
+    model ??= clientModel;
     const evaluation = evaluate(profile, list, { today: today(), model, verifications });
     return new Map(evaluation.programs.map((p) => [p.programId, resultWords(p)]));
   });

@@ -1,0 +1,337 @@
+/**
+ * What the planner shows, decided here so the island only renders: result filters, grouping by
+ * band and sorting, the numbers for My list (interviews, P(at least k), match chance, fees), the
+ * CSV rows, the verification form and the formatting of chances and ranges.
+ */
+import { z } from 'zod';
+import type { ProgramResult } from './evaluate';
+import { param, type Model, type ModelledTrack, type Range } from './model';
+import { erasFees, nrmpRankFee } from './plan';
+import type { MyListEntry, CsvRow } from './planner-state';
+import { summarizePortfolio, type PortfolioSummary } from './portfolio';
+import { FACT_COPY, formatFactValue } from './dataset';
+import { acgmeIdSchema, isoDateSchema, POLICY_FACT_KEYS, UNKNOWN, type PolicyFactKey, type Program } from './program';
+import type { RankEntry } from './rank-list';
+import { TRACK_NAME } from './score';
+import type { ChanceBand } from './tiers';
+import { VERIFIED_PREFIX, verificationEntrySchema, type VerificationEntry } from './verification';
+
+/** Bands in the order the planner lists them: best chance first, excluded last. */
+export const BAND_ORDER: readonly ChanceBand[] = ['likely', 'target', 'reach', 'excluded'];
+
+/** Band names as shown. */
+export const BAND_LABEL: Readonly<Record<ChanceBand, string>> = {
+  likely: 'Likely',
+  target: 'Target',
+  reach: 'Reach',
+  excluded: 'Excluded',
+};
+
+/** What each band means, with the thresholds from model.json. */
+export function bandMeaning(band: ChanceBand, model: Model): string {
+  const reach = formatPct(param(model, 'band.reach-below'));
+  const likely = formatPct(param(model, 'band.likely-from'));
+  switch (band) {
+    case 'likely':
+      return `Central interview chance of ${likely} or more per application.`;
+    case 'target':
+      return `Central interview chance from ${reach} to under ${likely} per application.`;
+    case 'reach':
+      return `Central interview chance under ${reach} per application.`;
+    case 'excluded':
+      return 'A known policy of the program rules you out (see why).';
+  }
+}
+
+/** The filters and sort order of the result list. */
+export const resultFiltersSchema = z.object({
+  /** Free text, matched by fuse.js in the browser. */
+  query: z.string().max(100).default(''),
+  /** Track, or "" for both. */
+  track: z.enum(['', 'dr', 'ir-integrated']).default(''),
+  /** Census region, or "" for all. */
+  region: z.string().max(20).default(''),
+  /** USPS state code, or "" for all. */
+  state: z.string().max(2).default(''),
+  /** Band, or "" for all. */
+  band: z.enum(['', 'likely', 'target', 'reach', 'excluded']).default(''),
+  /** Eligibility, or "" for all. */
+  eligibility: z.enum(['', 'eligible', 'uncertain', 'ineligible']).default(''),
+  /** Only programs on the tracks the profile wants. */
+  wantedOnly: z.boolean().default(true),
+  /** Only programs in the preferred regions or states. */
+  preferredOnly: z.boolean().default(false),
+  /** Sort within each band. */
+  sort: z.enum(['chance', 'name', 'state']).default('chance'),
+});
+export type ResultFilters = z.infer<typeof resultFiltersSchema>;
+
+/** No filter, best chance first. */
+export function defaultResultFilters(): ResultFilters {
+  return resultFiltersSchema.parse({});
+}
+
+/** One band of the filtered list. */
+export interface ResultGroup {
+  /** The band. */
+  readonly band: ChanceBand;
+  /** Program ids in display order. */
+  readonly ids: readonly string[];
+}
+
+function passes(r: ProgramResult, f: ResultFilters, textMatches: ReadonlySet<string> | null): boolean {
+  if (f.wantedOnly && !r.wanted) return false;
+  if (f.preferredOnly && !r.preferred) return false;
+  if (f.track && r.track !== f.track) return false;
+  if (f.region && r.program.region !== f.region) return false;
+  if (f.state && r.program.state !== f.state) return false;
+  if (f.band && r.band !== f.band) return false;
+  if (f.eligibility && r.status !== f.eligibility) return false;
+  return f.query.trim() === '' || textMatches === null || textMatches.has(r.programId);
+}
+
+function compareBy(sort: ResultFilters['sort']): (a: ProgramResult, b: ProgramResult) => number {
+  const byName = (a: ProgramResult, b: ProgramResult) =>
+    a.program.name.localeCompare(b.program.name, 'en') || a.track.localeCompare(b.track) || idOrder(a, b);
+  if (sort === 'name') return byName;
+  if (sort === 'state') return (a, b) => a.program.state.localeCompare(b.program.state) || byName(a, b);
+  return (a, b) => b.chance.central - a.chance.central || Number(b.preferred) - Number(a.preferred) || byName(a, b);
+}
+
+function idOrder(a: ProgramResult, b: ProgramResult): number {
+  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
+}
+
+/**
+ * The results to show, grouped by band in BAND_ORDER (empty bands left out) and sorted within each.
+ * `textMatches` holds the ids fuse.js matched for the query, or null while the index loads (the
+ * query is then ignored).
+ */
+export function groupResults(
+  results: readonly ProgramResult[],
+  filters: ResultFilters,
+  textMatches: ReadonlySet<string> | null,
+): ResultGroup[] {
+  const shown = results.filter((r) => passes(r, filters, textMatches)).sort(compareBy(filters.sort));
+  return BAND_ORDER.map((band) => ({ band, ids: shown.filter((r) => r.band === band).map((r) => r.programId) })).filter(
+    (g) => g.ids.length > 0,
+  );
+}
+
+/** A chance as a whole percentage; under 1% reads "<1%" rather than a misleading 0%. */
+export function formatPct(p: number): string {
+  if (p > 0 && p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** A chance range, e.g. "5% (3–8%)". */
+export function formatChance(r: Range): string {
+  const low = formatPct(r.low);
+  const high = formatPct(r.high);
+  return low === high ? formatPct(r.central) : `${formatPct(r.central)} (${low}–${high})`;
+}
+
+/** An expected count range, e.g. "5.0 (3.1–8.0)". */
+export function formatCountRange(r: Range): string {
+  return `${r.central.toFixed(1)} (${r.low.toFixed(1)}–${r.high.toFixed(1)})`;
+}
+
+/** US dollars without cents. */
+export function formatDollars(amount: number): string {
+  return `$${Math.round(amount).toLocaleString('en-US')}`;
+}
+
+/** The numbers for My list: what applying to it adds up to, and what it costs. */
+export interface MyListSummary {
+  /** Programs on the list. */
+  readonly count: number;
+  /** Programs counted in the numbers (on a scored track and not excluded). */
+  readonly counted: number;
+  /** Programs left out of the numbers because a known policy excludes the applicant. */
+  readonly excludedIds: readonly string[];
+  /** Programs the model does not score or that are no longer in the dataset. */
+  readonly unscoredIds: readonly string[];
+  /** Counted programs per track. */
+  readonly perTrack: Readonly<Record<ModelledTrack, number>>;
+  /** Interviews, P(at least k) and match chance for the counted programs. */
+  readonly portfolio: PortfolioSummary;
+  /** ERAS fees for applying to the counted programs, and NRMP fees for ranking the expected interviews. */
+  readonly fees: {
+    readonly eras: Readonly<Record<ModelledTrack, number>>;
+    readonly erasTotal: number;
+    readonly nrmp: { readonly ranks: number; readonly fee: number };
+    readonly total: number;
+  };
+}
+
+/** Sums up My list from the current results. */
+export function myListSummary(
+  list: readonly MyListEntry[],
+  resultsById: ReadonlyMap<string, ProgramResult>,
+  model: Model,
+): MyListSummary {
+  const chances: Range[] = [];
+  const excludedIds: string[] = [];
+  const unscoredIds: string[] = [];
+  const perTrack: Record<ModelledTrack, number> = { dr: 0, 'ir-integrated': 0 };
+  for (const entry of list) {
+    const r = resultsById.get(entry.id);
+    if (!r) unscoredIds.push(entry.id);
+    else if (r.status === 'ineligible') excludedIds.push(entry.id);
+    else {
+      chances.push(r.chance);
+      perTrack[r.track] += 1;
+    }
+  }
+  const portfolio = summarizePortfolio(chances, model);
+  const eras = erasFees(perTrack, model);
+  const ranks = Math.round(portfolio.expected.central);
+  const nrmp = { ranks, fee: nrmpRankFee(ranks, model) };
+  return {
+    count: list.length,
+    counted: chances.length,
+    excludedIds,
+    unscoredIds,
+    perTrack,
+    portfolio,
+    fees: { eras: eras.perTrack, erasTotal: eras.total, nrmp, total: eras.total + nrmp.fee },
+  };
+}
+
+/** My list as rank entries for `checkRankList`. */
+export function rankEntriesOf(list: readonly MyListEntry[]): RankEntry[] {
+  return list.map((e) => ({ programId: e.id, unhappy: e.unhappy }));
+}
+
+const STATUS_WORDS = { eligible: 'Eligible', uncertain: 'Uncertain', ineligible: 'Ineligible' } as const;
+
+/** The CSV rows of My list, in rank order, from the current results. */
+export function csvRowsOf(list: readonly MyListEntry[], resultsById: ReadonlyMap<string, ProgramResult>): CsvRow[] {
+  return list.map((entry, i) => {
+    const r = resultsById.get(entry.id);
+    return {
+      rank: i + 1,
+      id: entry.id,
+      name: r?.program.name ?? 'Not in the current dataset',
+      track: r ? TRACK_NAME[r.track] : '',
+      city: r?.program.city ?? '',
+      state: r?.program.state ?? '',
+      eligibility: r ? STATUS_WORDS[r.status] : '',
+      chance: r ? formatChance(r.chance) : '',
+      band: r ? BAND_LABEL[r.band] : '',
+      note: entry.note,
+    };
+  });
+}
+
+/** The verification form as typed. */
+export const verificationFormSchema = z.object({
+  programId: z.string().max(20).default(''),
+  fact: z.enum(['j1', 'h1b', 'maxYearsSinceGraduation', 'step2Minimum']).default('j1'),
+  /** "yes"/"no" for visas; a number or "none" for the cutoff and the minimum. */
+  value: z.string().max(20).default(''),
+  date: z.string().max(20).default(''),
+  how: z.string().max(300).default(''),
+});
+export type VerificationForm = z.infer<typeof verificationFormSchema>;
+export type VerificationFormField = keyof VerificationForm;
+
+/** A blank verification form dated `today`. */
+export function defaultVerificationForm(today: string): VerificationForm {
+  return verificationFormSchema.parse({ date: today });
+}
+
+/** The choices of the value field for a fact. */
+export function verificationValueChoices(fact: VerificationForm['fact']): { value: string; label: string }[] | null {
+  if (fact === 'j1' || fact === 'h1b') {
+    return [
+      { value: 'yes', label: 'Yes, they sponsor it' },
+      { value: 'no', label: 'No, they do not sponsor it' },
+    ];
+  }
+  return null;
+}
+
+/**
+ * Turns the verification form into a log entry, with a plain message per field when something is
+ * wrong. `known` says whether an id is a program of the dataset; `today` bounds the date.
+ */
+export function verificationFromForm(
+  form: VerificationForm,
+  known: (id: string) => boolean,
+  today: string,
+): { ok: true; entry: VerificationEntry } | { ok: false; errors: Partial<Record<VerificationFormField, string>> } {
+  const errors: Partial<Record<VerificationFormField, string>> = {};
+  const id = form.programId.trim();
+  if (!acgmeIdSchema.safeParse(id).success || !known(id)) errors.programId = 'Choose a program from the list';
+  const date = form.date.trim();
+  if (!isoDateSchema.safeParse(date).success || Number.isNaN(Date.parse(date)))
+    errors.date = 'The date is written YYYY-MM-DD, e.g. 2026-09-15';
+  else if (date > today) errors.date = 'The date cannot be in the future';
+  const how = form.how.trim();
+  if (how === '') errors.how = 'Say how you learned it, e.g. "email from the coordinator"';
+  else if (how.length > 200) errors.how = 'Keep "how" to 200 characters';
+  let value: boolean | number | 'none' | undefined;
+  const v = form.value.trim().toLowerCase();
+  if (form.fact === 'j1' || form.fact === 'h1b') {
+    if (v === 'yes' || v === 'no') value = v === 'yes';
+    else errors.value = 'Choose yes or no';
+  } else {
+    const max = form.fact === 'step2Minimum' ? 300 : 60;
+    const min = form.fact === 'step2Minimum' ? 1 : 0;
+    if (v === 'none') value = 'none';
+    else if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max) value = Number(v);
+    else
+      errors.value =
+        form.fact === 'step2Minimum'
+          ? 'Enter the minimum score (1 to 300), or "none" if they have no minimum'
+          : 'Enter the cutoff in years (0 to 60), or "none" if they have no cutoff';
+  }
+  if (Object.keys(errors).length > 0 || value === undefined) return { ok: false, errors };
+  const parsed = verificationEntrySchema.safeParse({ programId: id, fact: form.fact, value, date, how });
+  if (!parsed.success) return { ok: false, errors: { value: parsed.error.issues[0]?.message ?? 'Check the value' } };
+  return { ok: true, entry: parsed.data };
+}
+
+/** A verification entry's value in words. */
+export function verificationValueText(entry: VerificationEntry): string {
+  if (typeof entry.value === 'boolean') return entry.value ? 'Yes, sponsors' : 'No, does not sponsor';
+  if (entry.value === 'none') return entry.fact === 'step2Minimum' ? 'No minimum' : 'No cutoff';
+  return entry.fact === 'step2Minimum' ? `Minimum ${entry.value}` : `${entry.value} years`;
+}
+
+/** Fact names in the verification log. */
+export const VERIFIABLE_FACT_LABEL: Readonly<Record<VerificationEntry['fact'], string>> = {
+  j1: 'J-1 sponsorship',
+  h1b: 'H-1B sponsorship',
+  maxYearsSinceGraduation: 'Graduation-year cutoff',
+  step2Minimum: 'Step 2 CK minimum',
+};
+
+/** The facts a user can settle by asking, in the order to ask them. */
+const ASKABLE_FACTS = ['j1', 'h1b', 'maxYearsSinceGraduation', 'step2Minimum', 'attempts'] as const;
+
+/** The program's unknown facts that decide eligibility, with the question to ask about each. */
+export function unknownsToVerify(program: Program): { key: PolicyFactKey; label: string; question: string }[] {
+  return ASKABLE_FACTS.filter((k) => program.facts[k].value === UNKNOWN).map((k) => ({ key: k, ...FACT_COPY[k] }));
+}
+
+/** "J-1 visa (ECFMG): Yes, sponsors — verified by you on …" for each fact the user verified. */
+export function verifiedFactLines(program: Program): string[] {
+  return POLICY_FACT_KEYS.filter((k) => program.facts[k].source.startsWith(VERIFIED_PREFIX)).map(
+    (k) => `${FACT_COPY[k].label}: ${formatFactValue(k, program.facts[k].value)}, ${program.facts[k].source}`,
+  );
+}
+
+const BAND_RANK: Readonly<Record<ChanceBand, number>> = { excluded: 0, reach: 1, target: 2, likely: 3 };
+
+/** How many programs move to a better band and how many to a worse one. */
+export function bandMoves(changes: readonly { from: ChanceBand; to: ChanceBand }[]): { up: number; down: number } {
+  let up = 0;
+  let down = 0;
+  for (const c of changes) {
+    if (BAND_RANK[c.to] > BAND_RANK[c.from]) up++;
+    else if (BAND_RANK[c.to] < BAND_RANK[c.from]) down++;
+  }
+  return { up, down };
+}

@@ -1,0 +1,480 @@
+/**
+ * Live results: the summary and plan (anchor "plan"), then every program grouped by chance band with
+ * filters, fuzzy search and sort (anchor "results"). Rows open the "why" and the unknowns to verify.
+ */
+import { createEffect, createMemo, createSignal, For, Index, Show } from 'solid-js';
+import { TRACK_LABEL } from '../../engine/dataset';
+import type { Evaluation, ProgramResult } from '../../engine/evaluate';
+import type { Model } from '../../engine/model';
+import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
+import {
+  BAND_LABEL,
+  bandMeaning,
+  formatChance,
+  formatCountRange,
+  formatDollars,
+  formatPct,
+  groupResults,
+  unknownsToVerify,
+  verifiedFactLines,
+  type ResultFilters,
+  type ResultGroup,
+} from '../../engine/planner-view';
+import { TRACK_NAME } from '../../engine/score';
+import { AtLeastChart, CurveChart } from './Charts';
+
+interface Props {
+  evaluation: Evaluation;
+  model: Model;
+  base: string;
+  filters: ResultFilters;
+  onFilters: (patch: Partial<ResultFilters>) => void;
+  /** Ids fuse.js matched for the query; null while loading. */
+  textMatches: ReadonlySet<string> | null;
+  searchFailed: boolean;
+  states: readonly { code: string; name: string; region: string }[];
+  regions: readonly string[];
+  onList: ReadonlySet<string>;
+  onToggleList: (id: string) => void;
+  onVerify: (id: string) => void;
+  /** Row whose details are open (from a #program= link). */
+  openId: string | null;
+  /** The form has errors: results use the last valid entries. */
+  stale: boolean;
+}
+
+/** Rows shown per band before "Show all". */
+const FIRST_ROWS = 20;
+
+const STATUS_LABEL = { eligible: 'Eligible', uncertain: 'Uncertain', ineligible: 'Ineligible' } as const;
+
+/** Summary, plan and program list. */
+export default function Results(props: Props) {
+  const byId = createMemo(() => new Map(props.evaluation.programs.map((r) => [r.programId, r])));
+  const groups = createMemo(() => groupResults(props.evaluation.programs, props.filters, props.textMatches));
+  // Loops key on strings (bands, ids), so a keystroke updates rows in place instead of rebuilding them.
+  const bands = createMemo(() => groups().map((g) => g.band), undefined, {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  });
+  const idsByBand = createMemo(() => new Map(groups().map((g) => [g.band, g.ids])));
+  const shownCount = () => groups().reduce((n, g) => n + g.ids.length, 0);
+  // Long bands show their first rows until asked: fewer rows to update per keystroke and to scroll on a phone.
+  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
+  const visibleIds = (band: string) => {
+    const ids = idsByBand().get(band as ResultGroup['band']) ?? [];
+    const open = props.openId;
+    const all =
+      expanded().has(band) || ids.length <= FIRST_ROWS + 5 || (open !== null && ids.indexOf(open) >= FIRST_ROWS);
+    return all ? ids : ids.slice(0, FIRST_ROWS);
+  };
+  const summary = () => props.evaluation.summary;
+  const rec = () => summary().recommended;
+
+  return (
+    <>
+      <section id="plan" class="planner-section" aria-labelledby="plan-h">
+        <h2 id="plan-h">Your plan</h2>
+        <Show when={props.stale}>
+          <p class="notice" role="status">
+            Some entries above need fixing; these results use your last valid entries.
+          </p>
+        </Show>
+        <ul class="counts" aria-label="Eligibility over all programs">
+          <li>
+            <strong>{summary().counts.eligible}</strong> eligible
+          </li>
+          <li>
+            <strong>{summary().counts.uncertain}</strong> uncertain (a question to ask)
+          </li>
+          <li>
+            <strong>{summary().counts.ineligible}</strong> excluded by a known policy
+          </li>
+        </ul>
+        <Index each={summary().plans}>
+          {(plan) => (
+            <div class="plan card">
+              <h3>{TRACK_LABEL[plan().track]}</h3>
+              <p>{plan().message}</p>
+              <dl class="facts">
+                <div>
+                  <dt>Applications recommended</dt>
+                  <dd>
+                    {plan().recommendedCount} of {plan().candidates} open to you
+                  </dd>
+                </div>
+                <div>
+                  <dt>Expected interviews</dt>
+                  <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
+                </div>
+                <div>
+                  <dt>Chance of at least {plan().targetInterviews}</dt>
+                  <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
+                </div>
+                <div>
+                  <dt>ERAS fee</dt>
+                  <dd>{formatDollars(plan().erasFee)}</dd>
+                </div>
+              </dl>
+              <Show when={plan().curve.length > 1}>
+                <CurveChart
+                  curve={plan().curve}
+                  target={plan().targetInterviews}
+                  recommended={plan().recommendedCount}
+                  title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
+                />
+              </Show>
+              <Show when={plan().advice.length > 0}>
+                <h4>What would help most</h4>
+                <ul>
+                  <Index each={plan().advice}>{(a) => <li>{a()}</li>}</Index>
+                </ul>
+              </Show>
+            </div>
+          )}
+        </Index>
+        <div class="card">
+          <h3>All recommended applications together</h3>
+          <dl class="facts">
+            <div>
+              <dt>Expected interviews</dt>
+              <dd>{formatCountRange(rec().portfolio.expected)}</dd>
+            </div>
+            <div>
+              <dt>Chance to match</dt>
+              <dd>{formatChance(rec().portfolio.matchChance)}</dd>
+            </div>
+            <div>
+              <dt>No interview at all</dt>
+              <dd>{formatChance(rec().portfolio.noInterview)}</dd>
+            </div>
+            <div>
+              <dt>Fees</dt>
+              <dd>
+                {formatDollars(rec().fees.total)} (ERAS {formatDollars(rec().fees.erasTotal)}, NRMP{' '}
+                {formatDollars(rec().fees.nrmp.fee)})
+              </dd>
+            </div>
+          </dl>
+          <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
+          <p class="muted small">{rec().portfolio.matchNote}</p>
+          <Show when={rec().portfolio.count > 0}>
+            <AtLeastChart
+              atLeast={rec().portfolio.atLeast}
+              kMax={Math.min(MAX_REPORTED_INTERVIEWS, 12)}
+              title="Recommended plan: chance of at least k interviews"
+            />
+          </Show>
+        </div>
+        <details class="card">
+          <summary>Your own factors, strongest first</summary>
+          <Index each={summary().plans}>
+            {(plan) => (
+              <>
+                <h4>{TRACK_LABEL[plan().track]}</h4>
+                <ul class="contributions">
+                  <Index each={props.evaluation.applicant[plan().track]}>
+                    {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
+                  </Index>
+                </ul>
+              </>
+            )}
+          </Index>
+          <p class="muted small">
+            Numbers are log-odds terms of the model; <a href={`${props.base}method/`}>the method page</a> gives each
+            one&rsquo;s source.
+          </p>
+        </details>
+      </section>
+
+      <section id="results" class="planner-section" aria-labelledby="results-h">
+        <h2 id="results-h">Programs for you</h2>
+        <form class="filters" role="search" aria-label="Filter programs" onSubmit={(e) => e.preventDefault()}>
+          <div class="field">
+            <label for="rf-query">Search by name, city or state</label>
+            <input
+              id="rf-query"
+              type="search"
+              autocomplete="off"
+              value={props.filters.query}
+              onInput={(e) => props.onFilters({ query: e.currentTarget.value })}
+            />
+          </div>
+          <Select
+            id="rf-track"
+            label="Track"
+            value={props.filters.track}
+            options={[
+              ['', 'Both tracks'],
+              ['ir-integrated', 'IR–Integrated'],
+              ['dr', 'Diagnostic Radiology'],
+            ]}
+            onChange={(v) => props.onFilters({ track: v as ResultFilters['track'] })}
+          />
+          <Select
+            id="rf-region"
+            label="Region"
+            value={props.filters.region}
+            options={[['', 'All regions'], ...props.regions.map((r) => [r, r] as const)]}
+            onChange={(v) => props.onFilters({ region: v, state: '' })}
+          />
+          <Select
+            id="rf-state"
+            label="State"
+            value={props.filters.state}
+            options={[
+              ['', 'All states'],
+              ...props.states
+                .filter((s) => !props.filters.region || s.region === props.filters.region)
+                .map((s) => [s.code, s.name] as const),
+            ]}
+            onChange={(v) => props.onFilters({ state: v })}
+          />
+          <Select
+            id="rf-band"
+            label="Band"
+            value={props.filters.band}
+            options={[
+              ['', 'All bands'],
+              ['likely', 'Likely'],
+              ['target', 'Target'],
+              ['reach', 'Reach'],
+              ['excluded', 'Excluded'],
+            ]}
+            onChange={(v) => props.onFilters({ band: v as ResultFilters['band'] })}
+          />
+          <Select
+            id="rf-eligibility"
+            label="Eligibility"
+            value={props.filters.eligibility}
+            options={[
+              ['', 'Any'],
+              ['eligible', 'Eligible'],
+              ['uncertain', 'Uncertain'],
+              ['ineligible', 'Ineligible'],
+            ]}
+            onChange={(v) => props.onFilters({ eligibility: v as ResultFilters['eligibility'] })}
+          />
+          <Select
+            id="rf-sort"
+            label="Sort within a band"
+            value={props.filters.sort}
+            options={[
+              ['chance', 'Best chance first'],
+              ['name', 'Name'],
+              ['state', 'State'],
+            ]}
+            onChange={(v) => props.onFilters({ sort: v as ResultFilters['sort'] })}
+          />
+          <div class="check">
+            <input
+              id="rf-wanted"
+              type="checkbox"
+              checked={props.filters.wantedOnly}
+              onChange={(e) => props.onFilters({ wantedOnly: e.currentTarget.checked })}
+            />
+            <label for="rf-wanted">Only the tracks I am applying to</label>
+          </div>
+          <div class="check">
+            <input
+              id="rf-preferred"
+              type="checkbox"
+              checked={props.filters.preferredOnly}
+              onChange={(e) => props.onFilters({ preferredOnly: e.currentTarget.checked })}
+            />
+            <label for="rf-preferred">Only my preferred regions and states</label>
+          </div>
+        </form>
+        <p class="muted" role="status">
+          {props.filters.query.trim() && props.textMatches === null
+            ? props.searchFailed
+              ? 'Search could not be loaded; the filters still work.'
+              : 'Loading search…'
+            : `Showing ${shownCount()} of ${props.evaluation.programs.length} programs.`}
+        </p>
+        <For each={bands()}>
+          {(band) => (
+            <section class={`band band-${band}`} aria-labelledby={`band-${band}`}>
+              <h3 id={`band-${band}`}>
+                {BAND_LABEL[band]} <span class="muted">({idsByBand().get(band)?.length ?? 0})</span>
+              </h3>
+              <p class="muted small">{bandMeaning(band, props.model)}</p>
+              <ul class="program-rows">
+                <For each={visibleIds(band)}>
+                  {(id) => (
+                    <Show when={byId().get(id)}>
+                      {(r) => (
+                        <ProgramRow
+                          result={r()}
+                          base={props.base}
+                          onList={props.onList.has(id)}
+                          onToggle={() => props.onToggleList(id)}
+                          onVerify={() => props.onVerify(id)}
+                          open={props.openId === id}
+                        />
+                      )}
+                    </Show>
+                  )}
+                </For>
+              </ul>
+              <Show when={visibleIds(band).length < (idsByBand().get(band)?.length ?? 0)}>
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  onClick={() => setExpanded(new Set([...expanded(), band]))}
+                >
+                  Show all {idsByBand().get(band)?.length} {BAND_LABEL[band]} programs
+                </button>
+              </Show>
+            </section>
+          )}
+        </For>
+      </section>
+    </>
+  );
+}
+
+function Select(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <For each={props.options}>
+          {([value, label]) => (
+            <option value={value} selected={props.value === value}>
+              {label}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
+  );
+}
+
+/** One program: name, place, track, chance and eligibility; details open on demand. */
+function ProgramRow(props: {
+  result: ProgramResult;
+  base: string;
+  onList: boolean;
+  onToggle: () => void;
+  onVerify: () => void;
+  open: boolean;
+}) {
+  const r = () => props.result;
+  const p = () => props.result.program;
+  // The details are built only when opened: 300 rows of explanations would slow every keystroke.
+  const [isOpen, setOpen] = createSignal(props.open);
+  createEffect(() => {
+    if (props.open) setOpen(true);
+  });
+  return (
+    <li class="program-row" id={`p-${p().id}`} data-id={p().id}>
+      <div class="row-main">
+        <div class="row-name">
+          <a href={`${props.base}programs/${p().id}/`}>{p().name}</a>
+          <span class="muted small">
+            {' '}
+            · {TRACK_NAME[r().track]} · {p().city}, {p().state}
+          </span>
+        </div>
+        <div class="row-tags">
+          <span class={`tag status-${r().status}`}>{STATUS_LABEL[r().status]}</span>
+          <span class="tag">
+            <span class="visually-hidden">Interview chance per application: </span>
+            {formatChance(r().chance)}
+          </span>
+          <span class="tag">{r().tier.tier === 'unassigned' ? 'Tier: unassigned' : `Tier ${r().tier.tier}`}</span>
+          <Show when={r().verified}>
+            <span class="tag verified">Verified by you</span>
+          </Show>
+        </div>
+        <button
+          type="button"
+          class={props.onList ? 'small-button' : 'secondary small-button'}
+          aria-pressed={props.onList ? 'true' : 'false'}
+          onClick={() => props.onToggle()}
+        >
+          {props.onList ? 'On My list' : 'Add to My list'}
+          <span class="visually-hidden">: {p().name}</span>
+        </button>
+      </div>
+      <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          Why {formatPct(r().chance.central)}, and what to verify<span class="visually-hidden"> for {p().name}</span>
+        </summary>
+        <Show when={isOpen()}>
+          <WhyDetails result={r()} onVerify={props.onVerify} base={props.base} />
+        </Show>
+      </details>
+    </li>
+  );
+}
+
+function WhyDetails(props: { result: ProgramResult; onVerify: () => void; base: string }) {
+  const r = () => props.result;
+  const unknown = () => unknownsToVerify(r().program);
+  return (
+    <div class="why">
+      <p>
+        Interview chance per application: <strong>{formatChance(r().chance)}</strong> (central estimate, with the
+        model&rsquo;s cautious and hopeful ends).
+      </p>
+      <h4>How the estimate adds up (log-odds, largest first)</h4>
+      <ol class="contributions">
+        <Index each={r().explanation.contributions}>
+          {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
+        </Index>
+      </ol>
+      <p>{r().explanation.factorSentence}</p>
+      <Show when={r().eligibility.reasons.length > 0}>
+        <h4>Eligibility</h4>
+        <ul>
+          <For each={r().eligibility.reasons}>
+            {(reason) => (
+              <li>
+                {reason.message}
+                <Show when={reason.question}>
+                  {(q) => (
+                    <>
+                      {' '}
+                      Ask: <q>{q()}</q>
+                    </>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={unknown().length > 0}>
+        <h4>Unknowns to verify</h4>
+        <ul>
+          <For each={unknown()}>
+            {(u) => (
+              <li>
+                <strong>{u.label}:</strong> {u.question}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={r().verified}>
+        <h4>Facts you verified (they replace the dataset&rsquo;s values)</h4>
+        <ul>
+          <For each={verifiedFactLines(r().program)}>{(line) => <li>{line}</li>}</For>
+        </ul>
+      </Show>
+      <p class="small">
+        {r().tier.reason} <a href={`${props.base}programs/${r().programId}/`}>Program page and sources</a> ·{' '}
+        <button type="button" class="link-button" onClick={() => props.onVerify()}>
+          Record what they told you
+        </button>
+      </p>
+    </div>
+  );
+}
