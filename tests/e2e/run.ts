@@ -73,8 +73,9 @@ try {
   }
   rmSync(selfDir, { recursive: true, force: true });
 
-  // 2. Every page of the build, two tabs at a time.
-  const pages = builtPages().filter((p) => !p.startsWith('__e2e-selftest'));
+  // 2. Every page of the build, two tabs at a time (skipped with --only=<feature file>, to iterate on one feature).
+  const onlyFeature = process.argv.find((a) => a.startsWith('--only='));
+  const pages = onlyFeature ? [] : builtPages().filter((p) => !p.startsWith('__e2e-selftest'));
   const ctx = await launch();
   const workers = [ctx.pages()[0] ?? (await ctx.newPage()), await ctx.newPage()];
   let next = 0;

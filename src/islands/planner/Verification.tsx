@@ -185,7 +185,7 @@ export default function Verification(props: Props) {
         </p>
       </form>
       <Show when={props.log.length > 0} fallback={<p class="muted">Nothing recorded yet.</p>}>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Answers you recorded">
           <table class="log">
             <caption class="visually-hidden">Answers you recorded</caption>
             <thead>

@@ -24,7 +24,7 @@ export default function WhatIf(props: Props) {
         Each change is scored on {props.basis}, so the numbers show what the change is worth, not a different plan.
         Ranges run from the model&rsquo;s cautious to its hopeful end.
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label="What-if table">
         <table class="what-if">
           <caption class="visually-hidden">Changes to your profile and what they would change</caption>
           <thead>
