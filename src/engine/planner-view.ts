@@ -335,3 +335,20 @@ export function bandMoves(changes: readonly { from: ChanceBand; to: ChanceBand }
   }
   return { up, down };
 }
+
+/** What the fees are made of, in words, e.g. "ERAS $1,200 for 40 DR and 0 IR–Integrated applications; …". */
+export function feeNote(
+  fees: { readonly erasTotal: number; readonly nrmp: { readonly ranks: number; readonly fee: number } },
+  model: Model,
+  perTrack?: Readonly<Record<ModelledTrack, number>>,
+): string {
+  const eras = `ERAS ${formatDollars(fees.erasTotal)}${
+    perTrack ? ` for ${perTrack.dr} DR and ${perTrack['ir-integrated']} IR–Integrated applications` : ''
+  }`;
+  const included = model.fees.nrmpIncludedRanks;
+  const nrmp =
+    fees.nrmp.fee > 0
+      ? `NRMP ${formatDollars(fees.nrmp.fee)} for ranking about ${fees.nrmp.ranks} programs (the first ${included} come with registration)`
+      : `no NRMP fee beyond registration, which covers up to ${included} ranks`;
+  return `${eras}; ${nrmp}.`;
+}

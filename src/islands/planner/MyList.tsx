@@ -5,12 +5,14 @@
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ProgramResult } from '../../engine/evaluate';
+import type { Model } from '../../engine/model';
 import { MAX_NOTE_LENGTH, type MyListEntry } from '../../engine/planner-state';
 import {
   BAND_LABEL,
   formatChance,
   formatCountRange,
   formatDollars,
+  feeNote,
   type MyListSummary,
 } from '../../engine/planner-view';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
@@ -22,6 +24,7 @@ interface Props {
   list: readonly MyListEntry[];
   resultsById: ReadonlyMap<string, ProgramResult>;
   summary: MyListSummary | null;
+  model: Model;
   warnings: readonly RankWarning[];
   base: string;
   onMove: (from: number, to: number) => void;
@@ -101,13 +104,10 @@ export default function MyList(props: Props) {
                 </div>
                 <div>
                   <dt>Fees</dt>
-                  <dd>
-                    {formatDollars(s().fees.total)} (ERAS {formatDollars(s().fees.erasTotal)} for {s().perTrack.dr} DR
-                    and {s().perTrack['ir-integrated']} IR–Integrated; NRMP {formatDollars(s().fees.nrmp.fee)} for{' '}
-                    {s().fees.nrmp.ranks} ranks)
-                  </dd>
+                  <dd>{formatDollars(s().fees.total)}</dd>
                 </div>
               </dl>
+              <p class="small">Fees: {feeNote(s().fees, props.model, s().perTrack)}</p>
               <Show when={s().excludedIds.length > 0 || s().unscoredIds.length > 0}>
                 <p class="small">
                   Not counted: {s().excludedIds.length} excluded by a known policy, {s().unscoredIds.length} not scored.

@@ -326,6 +326,7 @@ export default function Planner(props: Props) {
                   list={state().myList}
                   resultsById={resultsById()}
                   summary={listSummary()}
+                  model={m}
                   warnings={rankWarnings()}
                   base={props.base}
                   onMove={(from, to) => setList(moveInList(state().myList, from, to))}

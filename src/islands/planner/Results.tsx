@@ -14,6 +14,7 @@ import {
   formatCountRange,
   formatDollars,
   formatPct,
+  feeNote,
   groupResults,
   unknownsToVerify,
   verifiedFactLines,
@@ -149,12 +150,10 @@ export default function Results(props: Props) {
             </div>
             <div>
               <dt>Fees</dt>
-              <dd>
-                {formatDollars(rec().fees.total)} (ERAS {formatDollars(rec().fees.erasTotal)}, NRMP{' '}
-                {formatDollars(rec().fees.nrmp.fee)})
-              </dd>
+              <dd>{formatDollars(rec().fees.total)}</dd>
             </div>
           </dl>
+          <p class="small">Fees: {feeNote(rec().fees, props.model)}</p>
           <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
           <p class="muted small">{rec().portfolio.matchNote}</p>
           <Show when={rec().portfolio.count > 0}>
