@@ -86,6 +86,21 @@ export const tests: Record<string, (ctx: Ctx) => Promise<void>> = {
     assert.ok(bands.length >= 2, `programs are grouped in bands: ${bands.join(', ')}`);
     for (const b of bands) assert.ok(['Likely', 'Target', 'Reach', 'Excluded'].includes(b ?? ''), b);
 
+    // The plan's target is adjustable: aiming for 3 DR interviews changes the plan.
+    await page.selectOption('#plan-target-dr', '3');
+    await page.waitForFunction(() => /at least 3 interviews/.test(document.querySelector('#plan')?.textContent ?? ''));
+
+    // Fuzzy search (fuse.js) with a typo, then clear it.
+    await page.fill('#rf-query', 'pittsburg');
+    await page.getByText(/^Showing \d+ of /).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.program-row').length > 0);
+    const places = await page.$$eval('.program-row .row-name .muted', (els) => els.map((e) => e.textContent ?? ''));
+    assert.ok(
+      places.length > 0 && places.every((p) => p.includes(', PA')),
+      `search finds Pittsburgh: ${places.join('|')}`,
+    );
+    await page.fill('#rf-query', '');
+
     // The why of the first program: its terms and the questions to ask.
     const firstRow = page.locator('.program-row').first();
     await firstRow.locator('summary').focus();
@@ -288,6 +303,13 @@ export const tests: Record<string, (ctx: Ctx) => Promise<void>> = {
     const row = page.locator(`.program-row[data-id="${id}"]`);
     await row.locator('.why').waitFor({ timeout: 10_000 });
     await row.getByRole('button', { name: /^Add to My list/ }).click();
+    const second = page.locator('.program-row').first();
+    const secondId = (await second.getAttribute('data-id')) ?? '';
+    await second.getByRole('button', { name: /^Add to My list/ }).click();
+    assert.deepEqual(await myListIds(page), [id, secondId]);
+    // Drag and drop reorders too.
+    await page.dragAndDrop(`#ml-${secondId} .handle`, `#ml-${id}`);
+    assert.deepEqual(await myListIds(page), [secondId, id], 'dragged to the top');
     await savedState(page);
     assert.notEqual(await stored(page), null);
     await page.getByRole('button', { name: 'Forget everything on this device' }).click();

@@ -7,6 +7,7 @@ import { createEffect, createMemo, createResource, createSignal, onCleanup, onMo
 import { clientModel } from '../client-model';
 import { REGION_ORDER, STATES } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
+import type { ModelledTrack } from '../../engine/model';
 import {
   STORAGE_KEY,
   addToList,
@@ -163,7 +164,20 @@ export default function Planner(props: Props) {
     return p.ok ? {} : p.errors;
   };
   const ctx = () => ({ today, model: m, verifications: verifications() });
-  const evaluation = createMemo(() => (programs.state === 'ready' ? evaluate(profile(), programs(), ctx()) : null));
+  // Interviews each track's plan aims for (the model's defaults until the user picks); not stored.
+  const [targets, setTargets] = createSignal<Partial<Record<ModelledTrack, number>>>({});
+  const planOptions = () => {
+    const t = targets();
+    return {
+      plan: {
+        ...(t.dr ? { dr: { targetInterviews: t.dr } } : {}),
+        ...(t['ir-integrated'] ? { 'ir-integrated': { targetInterviews: t['ir-integrated'] } } : {}),
+      },
+    };
+  };
+  const evaluation = createMemo(() =>
+    programs.state === 'ready' ? evaluate(profile(), programs(), ctx(), planOptions()) : null,
+  );
   const resultsById = createMemo(() => new Map((evaluation()?.programs ?? []).map((r) => [r.programId, r])));
   const onList = createMemo(() => new Set(state().myList.map((e) => e.id)));
   const listSummary = createMemo(() => (evaluation() ? myListSummary(state().myList, resultsById(), m) : null));
@@ -179,7 +193,11 @@ export default function Planner(props: Props) {
     const mine = state().myList.map((x) => x.id);
     return {
       basis: mine.length > 0 ? 'My list' : 'the recommended plan',
-      results: whatIf(profile(), list, ctx(), { baseline: e, programIds: mine.length > 0 ? mine : undefined }),
+      results: whatIf(profile(), list, ctx(), {
+        ...planOptions(),
+        baseline: e,
+        programIds: mine.length > 0 ? mine : undefined,
+      }),
     };
   });
 
@@ -348,6 +366,7 @@ export default function Planner(props: Props) {
                   onToggleList={toggleList}
                   onVerify={goVerify}
                   openId={openId()}
+                  onTarget={(track, n) => timed(() => setTargets({ ...targets(), [track]: n }))}
                   stale={!parsed().ok}
                 />
                 <Verification

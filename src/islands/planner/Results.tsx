@@ -5,7 +5,7 @@
 import { createEffect, createMemo, createSignal, For, Index, Show } from 'solid-js';
 import { TRACK_LABEL } from '../../engine/dataset';
 import type { Evaluation, ProgramResult } from '../../engine/evaluate';
-import type { Model } from '../../engine/model';
+import type { Model, ModelledTrack } from '../../engine/model';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
 import {
   BAND_LABEL,
@@ -40,9 +40,14 @@ interface Props {
   onVerify: (id: string) => void;
   /** Row whose details are open (from a #program= link). */
   openId: string | null;
+  /** Sets the number of interviews the plan of a track aims for. */
+  onTarget: (track: ModelledTrack, n: number) => void;
   /** The form has errors: results use the last valid entries. */
   stale: boolean;
 }
+
+/** Interview targets a plan can aim for (P(at least k) is reported up to 15). */
+const TARGET_CHOICES = Array.from({ length: MAX_REPORTED_INTERVIEWS }, (_, i) => i + 1);
 
 /** Rows shown per band before "Show all". */
 const FIRST_ROWS = 20;
@@ -95,6 +100,21 @@ export default function Results(props: Props) {
           {(plan) => (
             <div class="plan card">
               <h3>{TRACK_LABEL[plan().track]}</h3>
+              <div class="field target-field">
+                <label for={`plan-target-${plan().track}`}>Interviews to aim for</label>
+                <select
+                  id={`plan-target-${plan().track}`}
+                  onChange={(e) => props.onTarget(plan().track, Number(e.currentTarget.value))}
+                >
+                  <For each={TARGET_CHOICES}>
+                    {(n) => (
+                      <option value={n} selected={plan().targetInterviews === n}>
+                        {n}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </div>
               <p>{plan().message}</p>
               <dl class="facts">
                 <div>
