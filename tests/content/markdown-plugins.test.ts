@@ -38,6 +38,14 @@ function textOf(node: Node): string {
   return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
 }
 
+const hidden = (node: Node) => (node.properties?.['className'] as string[] | undefined)?.includes('visually-hidden');
+
+/** The text a sighted reader sees: without visually hidden spans. */
+function visibleText(node: Node): string {
+  if (node.type === 'text') return node.value ?? '';
+  return hidden(node) ? '' : (node.children ?? []).map(visibleText).join('');
+}
+
 describe('rehype-glossary', () => {
   const dir = mkdtempSync(join(tmpdir(), 'irp-glossary-'));
   const file = join(dir, 'glossary.json');
@@ -64,9 +72,16 @@ describe('rehype-glossary', () => {
       href: '/guide/glossary/#eras',
       title: 'Electronic Residency Application Service',
     });
-    expect(textOf(tree)).toBe('Apply through ERAS early. ERAS opens in June.ERAS');
+    expect(visibleText(tree)).toBe('Apply through ERAS early. ERAS opens in June.ERAS');
     const first = tree.children?.[0]?.children ?? [];
     expect(first.map((n) => n.type)).toEqual(['text', 'element', 'text']);
+  });
+
+  it('names the link "<term> (glossary)" for screen readers and search engines, showing only the term', () => {
+    const [link] = termLinks(run(root(el('p', [text('Rank DR programs.')]))));
+    expect(textOf(link as Node)).toBe('DR (glossary)');
+    expect(visibleText(link as Node)).toBe('DR');
+    expect(link?.children?.[1]).toMatchObject({ tagName: 'span', properties: { className: ['visually-hidden'] } });
   });
 
   it('links each term again in the next chapter', () => {
@@ -95,7 +110,7 @@ describe('rehype-glossary', () => {
     );
     const links = termLinks(tree);
     expect(links).toHaveLength(1);
-    expect(textOf(links[0] as Node)).toBe('ERAS');
+    expect(visibleText(links[0] as Node)).toBe('ERAS');
     expect(all(tree, 'h2')[0]?.children).toEqual([text('How ERAS works')]);
     expect(all(tree, 'h3')[0]?.children).toEqual([text('ERAS')]);
     expect(all(tree, 'code').map((c) => c.children)).toEqual([[text('ERAS')], [text('ERAS')]]);
@@ -105,9 +120,9 @@ describe('rehype-glossary', () => {
   it('prefers the longest spelling and respects word edges', () => {
     const tree = run(root(el('p', [text('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.')])));
     const links = termLinks(tree);
-    expect(links.map(textOf)).toEqual(['Step 2 CK', 'DR']);
+    expect(links.map(visibleText)).toEqual(['Step 2 CK', 'DR']);
     expect(links.map((a) => a.properties?.['href'])).toEqual(['/guide/glossary/#step-2-ck', '/guide/glossary/#dr']);
-    expect(textOf(tree)).toBe('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.');
+    expect(visibleText(tree)).toBe('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.');
   });
 
   it('links inside MDX components and respects the base path', () => {
