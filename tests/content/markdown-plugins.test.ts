@@ -1,10 +1,13 @@
 /**
  * The markdown plugins on small hand-built trees: glossary links (first use per chapter only, never in
- * headings, links or code), printable task boxes, and the reading time put in the frontmatter.
+ * headings, links or code), base-path links, printable task boxes, and the reading time put in the
+ * frontmatter. The base-path plugin is also run on every real chapter through the MDX compiler.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import rehypeBaseLinks, { withBase } from '../../src/lib/markdown/rehype-base-links';
 import rehypeGlossary from '../../src/lib/markdown/rehype-glossary';
 import rehypeTaskBoxes from '../../src/lib/markdown/rehype-task-boxes';
 import remarkReadingTime, { WORDS_PER_MINUTE } from '../../src/lib/markdown/remark-reading-time';
@@ -137,6 +140,89 @@ describe('rehype-glossary', () => {
   it('leaves the glossary itself alone', () => {
     const tree = run(root(el('p', [text('ERAS')])), 'content/glossary.mdx');
     expect(termLinks(tree)).toHaveLength(0);
+  });
+});
+
+describe('rehype-base-links', () => {
+  it.each([
+    ['/guide/usmle/', '/ir-pathway/', '/ir-pathway/guide/usmle/'],
+    ['/guide/usmle/#step-3', '/ir-pathway', '/ir-pathway/guide/usmle/#step-3'],
+    ['/', '/ir-pathway/', '/ir-pathway/'],
+    ['/guide/usmle/', '/', '/guide/usmle/'],
+    ['/ir-pathway/guide/usmle/', '/ir-pathway/', '/ir-pathway/guide/usmle/'],
+    ['//cdn.example.org/x.png', '/ir-pathway/', '//cdn.example.org/x.png'],
+    ['https://www.nrmp.org/', '/ir-pathway/', 'https://www.nrmp.org/'],
+    ['#visa', '/ir-pathway/', '#visa'],
+    ['../usmle/', '/ir-pathway/', '../usmle/'],
+    ['mailto:a@example.org', '/ir-pathway/', 'mailto:a@example.org'],
+  ])('withBase(%j, %j) is %j', (url, base, expected) => {
+    expect(withBase(url, base)).toBe(expected);
+  });
+
+  const run = (tree: Node, base = '/ir-pathway/') => {
+    rehypeBaseLinks({ base })(tree);
+    return tree;
+  };
+
+  it('prefixes root-relative href and src on elements, at any depth', () => {
+    const tree = run(
+      root(
+        el('p', [el('a', [text('the USMLE chapter')], { href: '/guide/usmle/' })]),
+        el('ul', [el('li', [el('a', [text('NRMP')], { href: 'https://www.nrmp.org/' })])]),
+        el('img', [], { src: '/favicon.svg', alt: '' }),
+        el('a', [text('section')], { href: '#visa' }),
+      ),
+    );
+    expect(all(tree, 'a').map((a) => a.properties?.['href'])).toEqual([
+      '/ir-pathway/guide/usmle/',
+      'https://www.nrmp.org/',
+      '#visa',
+    ]);
+    expect(all(tree, 'img')[0]?.properties?.['src']).toBe('/ir-pathway/favicon.svg');
+  });
+
+  it('prefixes JSX HTML attributes, not component props', () => {
+    const jsx = (
+      name: string,
+      href: string,
+    ): Node & { attributes: { type: string; name: string; value: string }[] } => ({
+      type: 'mdxJsxTextElement',
+      name,
+      attributes: [{ type: 'mdxJsxAttribute', name: 'href', value: href }],
+      children: [],
+    });
+    const a = jsx('a', '/guide/faq/');
+    const component = jsx('PlannerLink', '/guide/faq/');
+    run(root(el('p', [a, component])));
+    expect(a.attributes[0]?.value).toBe('/ir-pathway/guide/faq/');
+    expect(component.attributes[0]?.value).toBe('/guide/faq/');
+  });
+
+  it('changes nothing at the root base', () => {
+    const tree = root(el('a', [text('x')], { href: '/guide/usmle/' }));
+    expect(run(structuredClone(tree), '/')).toEqual(tree);
+  });
+
+  const chapters = readdirSync('content/guide').filter((f) => f.endsWith('.mdx'));
+  it.each(chapters)('%s: every root-relative link gets the base (MDX compiler)', async (f) => {
+    const source = readFileSync(join('content/guide', f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const hrefs = async (base: string) => {
+      const js = String(await compile(source, { rehypePlugins: [[rehypeBaseLinks, { base }]] }));
+      return [...js.matchAll(/\b(?:href|src): "([^"]*)"/g)].map((m) => m[1] ?? '');
+    };
+    const atRoot = await hrefs('/');
+    const atSubPath = await hrefs('/ir-pathway/');
+    expect(atSubPath).toEqual(atRoot.map((h) => (h.startsWith('/') ? `/ir-pathway${h}` : h)));
+    expect(atSubPath.filter((h) => h.startsWith('/') && !h.startsWith('/ir-pathway/'))).toEqual([]);
+  });
+
+  it('is exercised: the chapters do link to each other', async () => {
+    const js = String(
+      await compile(readFileSync('content/guide/11-eras.mdx', 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), {
+        rehypePlugins: [[rehypeBaseLinks, { base: '/ir-pathway/' }]],
+      }),
+    );
+    expect(js).toContain('href: "/ir-pathway/guide/letters/"');
   });
 });
 
