@@ -5,6 +5,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import solid from '@astrojs/solid-js';
 import { createHash } from 'node:crypto';
 import { generateHydrationScript } from 'solid-js/web';
+import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import rehypeGlossary from './src/lib/markdown/rehype-glossary.ts';
 import rehypeHeadingAnchors from './src/lib/markdown/rehype-heading-anchors.ts';
 import rehypeTaskBoxes from './src/lib/markdown/rehype-task-boxes.ts';
@@ -26,11 +27,13 @@ export default defineConfig({
   integrations: [mdx(), solid()],
   markdown: {
     remarkPlugins: [remarkReadingTime],
-    // Heading ids first, so the anchor plugin can link to them.
+    // Heading ids first, so the anchor plugin can link to them. Chapters link to each other as
+    // /guide/x/; rehypeBaseLinks adds the base so those links survive a BASE_PATH build.
     rehypePlugins: [
       rehypeHeadingIds,
       rehypeHeadingAnchors,
       rehypeTaskBoxes,
+      [rehypeBaseLinks, { base }],
       [rehypeGlossary, { file: './content/glossary.json', base }],
     ],
   },
@@ -44,7 +47,7 @@ export default defineConfig({
         "img-src 'self' data:",
         "object-src 'none'",
         "base-uri 'none'",
-        "form-action 'self'",
+        "form-action 'none'",
       ],
     },
   },

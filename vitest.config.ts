@@ -6,7 +6,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   resolve: { conditions: ['browser', 'development'] },
   test: {
-    include: ['tests/{engine,islands,content}/**/*.test.{ts,tsx}'],
+    include: ['tests/{engine,islands,content,scripts}/**/*.test.{ts,tsx}'],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
     globals: true,

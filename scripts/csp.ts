@@ -4,7 +4,7 @@
  * 1. Each page has the <meta http-equiv="content-security-policy"> Astro emits (experimental.csp), before
  *    any script or style, with the required directives and no 'unsafe-inline' or 'unsafe-eval'; every
  *    inline <script> and <style> is allowed by its hash; no style="" attributes, on…="" handlers or
- *    javascript: URLs (a hash cannot allow those).
+ *    javascript: URLs (a hash cannot allow those); no <form action> (form-action 'none' blocks it).
  * 2. dist/_headers (copied from public/_headers) gets the full header policy: its own directives
  *    (frame-ancestors, which a <meta> cannot carry) plus the pages' directives and the union of their hashes.
  * Exits 1 with one line per problem.
@@ -25,7 +25,7 @@ export const REQUIRED: Readonly<Record<string, string>> = {
   'img-src': "'self' data:",
   'object-src': "'none'",
   'base-uri': "'none'",
-  'form-action': "'self'",
+  'form-action': "'none'",
 };
 
 /** Parses a serialized policy. */
@@ -109,6 +109,10 @@ export function checkHtml(html: string): string[] {
     }
   }
   if (/\b(?:href|src|action)\s*=\s*["']\s*javascript:/i.test(markup)) problems.push('javascript: URL');
+  // form-action 'none' blocks every form submission: a form meant to submit somewhere cannot work.
+  for (const form of markup.matchAll(/<form\b[^>]*\saction\s*=[^>]*>/gi)) {
+    problems.push(`<form action> cannot submit under form-action 'none': ${form[0].slice(0, 80)}`);
+  }
   return problems;
 }
 

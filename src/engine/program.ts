@@ -31,7 +31,7 @@ export const acgmeIdSchema = z.string().regex(/^\d{10}$/, 'an ACGME ID is exactl
 export function factSchema<T extends z.ZodTypeAny>(value: T) {
   return z.object({
     /** The fact, or "unknown" when nobody has verified it. */
-    value: z.union([value, z.literal(UNKNOWN)]),
+    value: z.union([z.literal(UNKNOWN), value]),
     /** Who stated it, or why it is unknown. */
     source: z.string().min(1),
     /** Where the source can be read. */

@@ -258,7 +258,9 @@ export type ShareDecoding =
   | { readonly ok: true; readonly version: number; readonly payload: SharePayload }
   | { readonly ok: false; readonly code: ShareErrorCode; readonly message: string };
 
-const n = (x: number) => x.toLocaleString('en-US');
+// "12,345", as toLocaleString('en-US') writes a whole number. Not toLocaleString itself: a message below
+// is built when the module loads, and the first Intl call costs the share page tens of milliseconds.
+const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The message for each bad-link class (`unknown-version` and `too-long` fill in their numbers). */
 export const SHARE_MESSAGES = {

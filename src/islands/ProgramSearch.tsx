@@ -1,7 +1,9 @@
 /**
  * Search and filters for /programs/. The server-rendered list is the content and works without
- * JavaScript; this island only shows the controls once it runs, then hides the list items that do not
- * match. The fuse.js index is built at build time and fetched from this site when the island starts.
+ * JavaScript. The controls are rendered on the server too, in place (so the list never moves when the
+ * island starts), disabled until the island runs and hidden when scripts are off (`.needs-js`); the
+ * island then hides the list items that do not match. The fuse.js index is built at build time and
+ * fetched from this site the first time someone uses the search box.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { loadSearch, type Search } from './load-search';
@@ -38,20 +40,30 @@ export default function ProgramSearch(props: Props) {
     if (!list) return;
     items = [...list.querySelectorAll<HTMLElement>('[data-id]')];
     groups = [...list.querySelectorAll<HTMLElement>('[data-group]')];
+    // Region and state are on the enclosing sections, to keep the 296 rows small.
+    const facet = (el: HTMLElement, name: 'region' | 'state') =>
+      el.closest<HTMLElement>(`[data-${name}]`)?.dataset[name] ?? '';
     setListed(
       items.map((el) => ({
         id: el.dataset['id'] ?? '',
         track: el.dataset['track'] ?? '',
-        region: el.dataset['region'] ?? '',
-        state: el.dataset['state'] ?? '',
+        region: facet(el, 'region'),
+        state: facet(el, 'state'),
       })),
     );
     setReady(true);
+  });
+
+  // The index is fetched on first use of the search box, not at page load: most visits only read the list.
+  let loading = false;
+  const loadIndex = () => {
+    if (loading) return;
+    loading = true;
     loadSearch(props.base).then(
       (s) => setSearch(() => s),
       () => setLoadFailed(true),
     );
-  });
+  };
 
   const update = (patch: Partial<ProgramFilters>) => setFilters({ ...filters(), ...patch });
   const stateOptions = createMemo(() => props.states.filter((s) => !filters().region || s.region === filters().region));
@@ -89,13 +101,7 @@ export default function ProgramSearch(props: Props) {
   onCleanup(() => clearTimeout(timer));
 
   return (
-    <form
-      class="program-search"
-      role="search"
-      aria-label="Programs"
-      hidden={!ready()}
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <form class="program-search needs-js" role="search" aria-label="Programs" onSubmit={(e) => e.preventDefault()}>
       <div class="field query">
         <label for="program-q">Search by name, city or state</label>
         <input
@@ -103,13 +109,23 @@ export default function ProgramSearch(props: Props) {
           type="search"
           autocomplete="off"
           spellcheck={false}
+          disabled={!ready()}
           value={filters().query}
-          onInput={(e) => update({ query: e.currentTarget.value })}
+          onFocus={loadIndex}
+          onInput={(e) => {
+            loadIndex();
+            update({ query: e.currentTarget.value });
+          }}
         />
       </div>
       <div class="field">
         <label for="program-track">Track</label>
-        <select id="program-track" value={filters().track} onChange={(e) => update({ track: e.currentTarget.value })}>
+        <select
+          id="program-track"
+          disabled={!ready()}
+          value={filters().track}
+          onChange={(e) => update({ track: e.currentTarget.value })}
+        >
           <option value="">All tracks</option>
           <For each={props.tracks}>{(t) => <option value={t.value}>{t.label}</option>}</For>
         </select>
@@ -118,6 +134,7 @@ export default function ProgramSearch(props: Props) {
         <label for="program-region">Region</label>
         <select
           id="program-region"
+          disabled={!ready()}
           value={filters().region}
           onChange={(e) => {
             const region = e.currentTarget.value;
@@ -131,13 +148,18 @@ export default function ProgramSearch(props: Props) {
       </div>
       <div class="field">
         <label for="program-state">State</label>
-        <select id="program-state" value={filters().state} onChange={(e) => update({ state: e.currentTarget.value })}>
+        <select
+          id="program-state"
+          disabled={!ready()}
+          value={filters().state}
+          onChange={(e) => update({ state: e.currentTarget.value })}
+        >
           <option value="">All states</option>
           <For each={stateOptions()}>{(s) => <option value={s.code}>{s.name}</option>}</For>
         </select>
       </div>
       <div class="field actions">
-        <button type="button" class="secondary" onClick={() => setFilters(EMPTY)}>
+        <button type="button" class="secondary" disabled={!ready()} onClick={() => setFilters(EMPTY)}>
           Clear
         </button>
       </div>

@@ -34,12 +34,20 @@ export default function SiteSearch(props: Props) {
   const [wanted, setWanted] = createSignal(false);
   const [index] = createResource(wanted, () => loadIndex(props.base));
 
+  const [ready, setReady] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
   onMount(() => {
     registerServiceWorker(props.base);
+    setReady(true);
     const q = new URLSearchParams(window.location.search).get('q') ?? '';
     if (q) {
       setQuery(q);
       setWanted(true);
+    } else {
+      // People arrive from the header's search link: the box is what they came for. A microtask, so that
+      // the box is enabled (ready) before it is focused.
+      queueMicrotask(() => input?.focus());
     }
   });
 
@@ -55,8 +63,10 @@ export default function SiteSearch(props: Props) {
 
   return (
     <div class="site-search">
+      {/* Disabled until hydrated: the CSP's form-action 'none' would block a submission before then. */}
       <form
         role="search"
+        class="needs-js"
         onSubmit={(e) => {
           e.preventDefault();
           setWanted(true);
@@ -68,9 +78,11 @@ export default function SiteSearch(props: Props) {
         <label for="site-search-q">Search the guide, glossary and programs</label>
         <div class="row">
           <input
+            ref={input}
             id="site-search-q"
             type="search"
             name="q"
+            disabled={!ready()}
             value={query()}
             onFocus={() => setWanted(true)}
             onInput={(e) => {
@@ -79,7 +91,9 @@ export default function SiteSearch(props: Props) {
             }}
             autocomplete="off"
           />
-          <button type="submit">Search</button>
+          <button type="submit" disabled={!ready()}>
+            Search
+          </button>
         </div>
       </form>
       <p role="status" aria-live="polite" class="status">

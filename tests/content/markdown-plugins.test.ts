@@ -1,10 +1,13 @@
 /**
  * The markdown plugins on small hand-built trees: glossary links (first use per chapter only, never in
- * headings, links or code), printable task boxes, and the reading time put in the frontmatter.
+ * headings, links or code), base-path links, printable task boxes, and the reading time put in the
+ * frontmatter. The base-path plugin is also run on every real chapter through the MDX compiler.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import rehypeBaseLinks, { withBase } from '../../src/lib/markdown/rehype-base-links';
 import rehypeGlossary from '../../src/lib/markdown/rehype-glossary';
 import rehypeTaskBoxes from '../../src/lib/markdown/rehype-task-boxes';
 import remarkReadingTime, { WORDS_PER_MINUTE } from '../../src/lib/markdown/remark-reading-time';
@@ -38,6 +41,14 @@ function textOf(node: Node): string {
   return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
 }
 
+const hidden = (node: Node) => (node.properties?.['className'] as string[] | undefined)?.includes('visually-hidden');
+
+/** The text a sighted reader sees: without visually hidden spans. */
+function visibleText(node: Node): string {
+  if (node.type === 'text') return node.value ?? '';
+  return hidden(node) ? '' : (node.children ?? []).map(visibleText).join('');
+}
+
 describe('rehype-glossary', () => {
   const dir = mkdtempSync(join(tmpdir(), 'irp-glossary-'));
   const file = join(dir, 'glossary.json');
@@ -64,9 +75,16 @@ describe('rehype-glossary', () => {
       href: '/guide/glossary/#eras',
       title: 'Electronic Residency Application Service',
     });
-    expect(textOf(tree)).toBe('Apply through ERAS early. ERAS opens in June.ERAS');
+    expect(visibleText(tree)).toBe('Apply through ERAS early. ERAS opens in June.ERAS');
     const first = tree.children?.[0]?.children ?? [];
     expect(first.map((n) => n.type)).toEqual(['text', 'element', 'text']);
+  });
+
+  it('names the link "<term> (glossary)" for screen readers and search engines, showing only the term', () => {
+    const [link] = termLinks(run(root(el('p', [text('Rank DR programs.')]))));
+    expect(textOf(link as Node)).toBe('DR (glossary)');
+    expect(visibleText(link as Node)).toBe('DR');
+    expect(link?.children?.[1]).toMatchObject({ tagName: 'span', properties: { className: ['visually-hidden'] } });
   });
 
   it('links each term again in the next chapter', () => {
@@ -95,7 +113,7 @@ describe('rehype-glossary', () => {
     );
     const links = termLinks(tree);
     expect(links).toHaveLength(1);
-    expect(textOf(links[0] as Node)).toBe('ERAS');
+    expect(visibleText(links[0] as Node)).toBe('ERAS');
     expect(all(tree, 'h2')[0]?.children).toEqual([text('How ERAS works')]);
     expect(all(tree, 'h3')[0]?.children).toEqual([text('ERAS')]);
     expect(all(tree, 'code').map((c) => c.children)).toEqual([[text('ERAS')], [text('ERAS')]]);
@@ -105,9 +123,9 @@ describe('rehype-glossary', () => {
   it('prefers the longest spelling and respects word edges', () => {
     const tree = run(root(el('p', [text('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.')])));
     const links = termLinks(tree);
-    expect(links.map(textOf)).toEqual(['Step 2 CK', 'DR']);
+    expect(links.map(visibleText)).toEqual(['Step 2 CK', 'DR']);
     expect(links.map((a) => a.properties?.['href'])).toEqual(['/guide/glossary/#step-2-ck', '/guide/glossary/#dr']);
-    expect(textOf(tree)).toBe('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.');
+    expect(visibleText(tree)).toBe('Take Step 2 CK. MyERASX and ERAS-based and IR/DR are not terms; DR is.');
   });
 
   it('links inside MDX components and respects the base path', () => {
@@ -122,6 +140,89 @@ describe('rehype-glossary', () => {
   it('leaves the glossary itself alone', () => {
     const tree = run(root(el('p', [text('ERAS')])), 'content/glossary.mdx');
     expect(termLinks(tree)).toHaveLength(0);
+  });
+});
+
+describe('rehype-base-links', () => {
+  it.each([
+    ['/guide/usmle/', '/ir-pathway/', '/ir-pathway/guide/usmle/'],
+    ['/guide/usmle/#step-3', '/ir-pathway', '/ir-pathway/guide/usmle/#step-3'],
+    ['/', '/ir-pathway/', '/ir-pathway/'],
+    ['/guide/usmle/', '/', '/guide/usmle/'],
+    ['/ir-pathway/guide/usmle/', '/ir-pathway/', '/ir-pathway/guide/usmle/'],
+    ['//cdn.example.org/x.png', '/ir-pathway/', '//cdn.example.org/x.png'],
+    ['https://www.nrmp.org/', '/ir-pathway/', 'https://www.nrmp.org/'],
+    ['#visa', '/ir-pathway/', '#visa'],
+    ['../usmle/', '/ir-pathway/', '../usmle/'],
+    ['mailto:a@example.org', '/ir-pathway/', 'mailto:a@example.org'],
+  ])('withBase(%j, %j) is %j', (url, base, expected) => {
+    expect(withBase(url, base)).toBe(expected);
+  });
+
+  const run = (tree: Node, base = '/ir-pathway/') => {
+    rehypeBaseLinks({ base })(tree);
+    return tree;
+  };
+
+  it('prefixes root-relative href and src on elements, at any depth', () => {
+    const tree = run(
+      root(
+        el('p', [el('a', [text('the USMLE chapter')], { href: '/guide/usmle/' })]),
+        el('ul', [el('li', [el('a', [text('NRMP')], { href: 'https://www.nrmp.org/' })])]),
+        el('img', [], { src: '/favicon.svg', alt: '' }),
+        el('a', [text('section')], { href: '#visa' }),
+      ),
+    );
+    expect(all(tree, 'a').map((a) => a.properties?.['href'])).toEqual([
+      '/ir-pathway/guide/usmle/',
+      'https://www.nrmp.org/',
+      '#visa',
+    ]);
+    expect(all(tree, 'img')[0]?.properties?.['src']).toBe('/ir-pathway/favicon.svg');
+  });
+
+  it('prefixes JSX HTML attributes, not component props', () => {
+    const jsx = (
+      name: string,
+      href: string,
+    ): Node & { attributes: { type: string; name: string; value: string }[] } => ({
+      type: 'mdxJsxTextElement',
+      name,
+      attributes: [{ type: 'mdxJsxAttribute', name: 'href', value: href }],
+      children: [],
+    });
+    const a = jsx('a', '/guide/faq/');
+    const component = jsx('PlannerLink', '/guide/faq/');
+    run(root(el('p', [a, component])));
+    expect(a.attributes[0]?.value).toBe('/ir-pathway/guide/faq/');
+    expect(component.attributes[0]?.value).toBe('/guide/faq/');
+  });
+
+  it('changes nothing at the root base', () => {
+    const tree = root(el('a', [text('x')], { href: '/guide/usmle/' }));
+    expect(run(structuredClone(tree), '/')).toEqual(tree);
+  });
+
+  const chapters = readdirSync('content/guide').filter((f) => f.endsWith('.mdx'));
+  it.each(chapters)('%s: every root-relative link gets the base (MDX compiler)', async (f) => {
+    const source = readFileSync(join('content/guide', f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const hrefs = async (base: string) => {
+      const js = String(await compile(source, { rehypePlugins: [[rehypeBaseLinks, { base }]] }));
+      return [...js.matchAll(/\b(?:href|src): "([^"]*)"/g)].map((m) => m[1] ?? '');
+    };
+    const atRoot = await hrefs('/');
+    const atSubPath = await hrefs('/ir-pathway/');
+    expect(atSubPath).toEqual(atRoot.map((h) => (h.startsWith('/') ? `/ir-pathway${h}` : h)));
+    expect(atSubPath.filter((h) => h.startsWith('/') && !h.startsWith('/ir-pathway/'))).toEqual([]);
+  });
+
+  it('is exercised: the chapters do link to each other', async () => {
+    const js = String(
+      await compile(readFileSync('content/guide/11-eras.mdx', 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), {
+        rehypePlugins: [[rehypeBaseLinks, { base: '/ir-pathway/' }]],
+      }),
+    );
+    expect(js).toContain('href: "/ir-pathway/guide/letters/"');
   });
 });
 

@@ -305,4 +305,29 @@ describe('compact payload', () => {
     expect(() => decodeCompactPrograms({ v: 1, p: [{ i: '42', n: 'x', c: 'y', s: 'PA' }] })).toThrow();
     expect(() => decodeCompactPrograms({ v: 2, p: [] })).toThrow();
   });
+
+  // decodeCompactPrograms validates without running programSchema on every program: it must accept and
+  // reject exactly what programSchema would.
+  const row = { i: '4204100001', n: 'A Hospital', c: 'Pittsburgh', s: 'PA' };
+  it.each([
+    ['a fact value of the wrong type', { ...row, x: { j1: { v: 'maybe', s: 'program website' } } }],
+    ['a number out of range', { ...row, x: { imgShare: { v: 2, s: 'program website' } } }],
+    ['a fact without a source', { ...row, x: { h1b: { v: true, s: '' } } }],
+    ['a bad fact date', { ...row, x: { h1b: { v: true, s: 'email', d: '28/11/2026' } } }],
+    ['a bad fact URL', { ...row, x: { h1b: { v: true, s: 'website', u: 'not a url' } } }],
+    ['an empty source name', { ...row, sn: '' }],
+    ['an unknown state', { ...row, s: 'ZZ' }],
+  ])('rejects %s, as programSchema would', (_, bad) => {
+    expect(() => decodeCompactPrograms({ v: 1, p: [bad] })).toThrow();
+  });
+
+  it('decodes facts as programSchema would, dropping keys it does not know', () => {
+    const [p] = decodeCompactPrograms({
+      v: 1,
+      p: [{ ...row, x: { h1b: { v: true, s: 'email', d: '2026-11-28' }, shoeSize: { v: 42, s: 'x' } } }],
+    });
+    expect(p?.facts.h1b).toEqual({ value: true, source: 'email', checkedOn: '2026-11-28' });
+    expect(p).not.toHaveProperty('facts.shoeSize');
+    expect(programSchema.parse(p)).toEqual(p);
+  });
 });

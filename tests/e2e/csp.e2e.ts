@@ -3,7 +3,7 @@
  * adds the ones dist/_headers gives a Netlify or Cloudflare host to every response; the browser then
  * enforces both the header policy and each page's <meta> policy, as in production. On representative
  * pages, islands hydrate and work (search fetches its index, the program filter runs, the Step 2 widget
- * computes), the header search form submits to /search/ (form-action 'self'), and no
+ * computes), the header search link leads to a working /search/ (no form submits: form-action 'none'), and no
  * `securitypolicyviolation` fires (run.ts fails the test on any, through the harness).
  */
 import assert from 'node:assert/strict';
@@ -85,9 +85,16 @@ export default async function cspE2E(ctx: { page: Page; context: BrowserContext;
   );
   await open(page, `${baseUrl}programs/4204921199/`);
 
-  // The header search form is a GET to our own /search/: form-action 'self' must let it through.
-  await page.getByLabel('Search the site').fill('visa');
-  await Promise.all([page.waitForURL(/\/search\/\?q=visa$/), page.getByLabel('Search the site').press('Enter')]);
+  // Header search is a link (form-action 'none' blocks every form submission); on /search/ the box has
+  // focus, and Enter searches in the page (the island cancels the submission) and puts ?q= in the URL.
+  await Promise.all([
+    page.waitForURL(/\/search\/$/),
+    page.getByRole('link', { name: 'Search guide and programs' }).click(),
+  ]);
+  await page.waitForFunction(() => document.activeElement?.id === 'site-search-q', undefined, { timeout: 10_000 });
+  await page.keyboard.type('visa');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\/\?q=visa$/);
   await page.waitForFunction(() => document.querySelectorAll('.site-search .results li').length > 0, undefined, {
     timeout: 10_000,
   });

@@ -72,7 +72,9 @@ async function textBecomes(page: Page, selector: string, expected: string): Prom
 export const tests: Record<string, (ctx: E2EContext) => Promise<void>> = {
   async 'header search: "H1B" finds a visa chapter heading that exists'({ page, baseUrl }) {
     await page.goto(baseUrl);
-    const box = page.locator('#header-search-q');
+    await page.getByRole('link', { name: 'Search guide and programs' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/search/'));
+    const box = page.getByLabel('Search the guide, glossary and programs');
     await box.fill('H1B');
     await box.press('Enter');
     await page.waitForURL((u) => u.pathname.endsWith('/search/') && u.searchParams.get('q') === 'H1B');

@@ -204,8 +204,12 @@ export default function ShareView(props: Props) {
 
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+  // Until the link is read and its programs are loaded, one status line stands where the content will be,
+  // and the view keeps a screen's height: the footer stays below, so nothing on screen moves when it comes.
+  const busy = () => mode().kind === 'loading' || (mode().kind === 'view' && programs.loading);
+
   return (
-    <div class="share-view">
+    <div class="share-view" classList={{ 'share-busy': busy() }} aria-busy={busy()}>
       <Show when={mode().kind === 'loading'}>
         <p class="muted">Reading the link…</p>
       </Show>
@@ -242,14 +246,16 @@ export default function ShareView(props: Props) {
         </Show>
       </Show>
 
-      <Show when={payload()}>
+      <Show when={payload() && programs.loading}>
+        <p class="muted" role="status">
+          Loading the program list…
+        </p>
+      </Show>
+
+      {/* The whole view at once, when the program names are there (or failed to load). */}
+      <Show when={!programs.loading && payload()}>
         {(p) => (
           <>
-            <Show when={programs.loading}>
-              <p class="muted" role="status">
-                Loading the program list…
-              </p>
-            </Show>
             <Show when={programs.state === 'errored'}>
               <p class="share-error" role="alert">
                 The program list could not be loaded, so program names and your results are not shown and nothing can be

@@ -1,6 +1,9 @@
 /**
  * Links the first use of each glossary term in a chapter to its glossary entry, so that readers
- * whose first language is not English can look up every acronym where they first meet it.
+ * whose first language is not English can look up every acronym where they first meet it. The link
+ * reads "IR (glossary)" to assistive technology and search engines and looks like "IR" on screen: a
+ * bare two-letter link text says nothing about where it goes (and "ir" is on Lighthouse's list of
+ * generic link texts, as Spanish and Portuguese for "go").
  */
 import { readFileSync } from 'node:fs';
 
@@ -71,7 +74,15 @@ export default function rehypeGlossary(options: { file: string; base: string }) 
           type: 'element',
           tagName: 'a',
           properties: { href: href(best.term.id), className: ['term'], title: best.term.title },
-          children: [{ type: 'text', value: match }],
+          children: [
+            { type: 'text', value: match },
+            {
+              type: 'element',
+              tagName: 'span',
+              properties: { className: ['visually-hidden'] },
+              children: [{ type: 'text', value: ' (glossary)' }],
+            },
+          ],
         },
         ...(after ? linkText(after) : []),
       ];
