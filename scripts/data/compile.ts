@@ -15,22 +15,19 @@ import {
   type Program,
   type Track,
 } from '../../src/engine/program.ts';
+import { STATES, acgmeStateCodeOf, stateInfo, unknownFacts } from '../../src/engine/dataset.ts';
 import {
-  STATES,
-  acgmeStateCodeOf,
   irIndependentMatchSchema,
   linkSiblings,
   normalizeCity,
   normalizeProgramName,
   siblingOverrideSchema,
   siblingsFromLinks,
-  stateInfo,
-  unknownFacts,
   type CompiledDataset,
   type IrIndependentMatch,
   type SiblingLink,
   type SiblingOverride,
-} from '../../src/engine/dataset.ts';
+} from '../../src/engine/dataset-build.ts';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv.ts';
 
 /** A source file: where it lives (for messages) and its text. */

@@ -1,7 +1,8 @@
 /** The compiled program data as the program pages use it (build time only; nothing here ships to the browser). */
 import irIndependentRaw from '../../generated/ir-independent.json';
 import { loadPrograms } from '../../lib/programs';
-import { REGION_ORDER, STATES, irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset.ts';
+import { REGION_ORDER, STATES } from '../../engine/dataset.ts';
+import { irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset-build.ts';
 import type { Program } from '../../engine/program.ts';
 
 /** Every program, validated. */
