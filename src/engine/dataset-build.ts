@@ -3,7 +3,7 @@
  * IR-Independent matches and the compiled dataset's schema. The compile step (scripts/compile-data.ts)
  * and the program pages use them; nothing here ships to the browser.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { stateInfo } from './dataset.ts';
 import { TRACK_PREFIX, acgmeIdSchema, programSchema, type Track } from './program.ts';
 
@@ -166,7 +166,7 @@ export const siblingOverrideSchema = z.object({
   /** Add a link the name rule misses, or remove one it makes wrongly. */
   action: z.enum(['link', 'unlink']),
   /** Why: what a reviewer checked. */
-  reason: z.string().min(10),
+  reason: z.string().check(z.minLength(10)),
 });
 export type SiblingOverride = z.infer<typeof siblingOverrideSchema>;
 
@@ -271,22 +271,22 @@ export function siblingsFromLinks(links: readonly SiblingLink[]): Map<string, st
  */
 export const irIndependentMatchSchema = z.object({
   /** The IR-Independent program's ACGME ID (prefix 415). */
-  irIndependentId: acgmeIdSchema.refine((id) => id.startsWith(TRACK_PREFIX['ir-independent']), 'prefix 415'),
+  irIndependentId: acgmeIdSchema.check(z.refine((id) => id.startsWith(TRACK_PREFIX['ir-independent']), 'prefix 415')),
   /** The DR program at the same institution. */
   drId: acgmeIdSchema,
   /** The institution words found in the garbled 415 name. */
-  token: z.string().min(2),
+  token: z.string().check(z.minLength(2)),
   /** `token-unique`: the token names exactly one DR program in the state (checked at build); `reviewed`: checked by hand. */
   check: z.enum(['token-unique', 'reviewed']),
   /** What the match rests on. */
-  reason: z.string().min(10),
+  reason: z.string().check(z.minLength(10)),
 });
 export type IrIndependentMatch = z.infer<typeof irIndependentMatchSchema>;
 
 /** The full compiled dataset the pages read (src/generated/programs.json). */
 export const compiledDatasetSchema = z.object({
   /** Where the program list comes from, in one line. */
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
   /** Every program, sorted by ID. */
   programs: z.array(programSchema),
   /** Hand-checked IR-Independent matches (DR → 415 ID). */

@@ -4,8 +4,9 @@
  * pages and the engine share them; name normalization, sibling linking and the build-only schemas
  * are in ./dataset-build, so the browser does not construct them.
  */
-import { z } from 'zod';
+import { numberIn, z } from './zod.ts';
 import {
+  CENSUS_REGIONS,
   POLICY_FACT_KEYS,
   TRACK_PREFIX,
   UNKNOWN,
@@ -102,7 +103,7 @@ export const STATES: Readonly<Record<string, StateInfo>> = Object.fromEntries(
 export const STATE_CODES: readonly string[] = STATE_ROWS.map(([code]) => code);
 
 /** Census regions in the order the site lists them. */
-export const REGION_ORDER: readonly CensusRegion[] = ['Northeast', 'Midwest', 'South', 'West', 'Territories'];
+export const REGION_ORDER: readonly CensusRegion[] = CENSUS_REGIONS;
 
 /** The state record for a USPS code, or undefined for a code not in the table. */
 export function stateInfo(code: string): StateInfo | undefined {
@@ -244,9 +245,9 @@ export const ACGME_SEARCH_URL = 'https://apps.acgme.org/ads/Public/Programs/Sear
 /** A policy fact as stored in the compact payload (only facts that differ from "unknown, not yet verified"). */
 const compactFactSchema = z.object({
   v: z.union([z.boolean(), z.number(), z.string()]),
-  s: z.string().min(1),
-  u: z.string().optional(),
-  d: z.string().optional(),
+  s: z.string().check(z.minLength(1)),
+  u: z.optional(z.string()),
+  d: z.optional(z.string()),
 });
 
 /** One program in the compact payload; omitted keys take their defaults. */
@@ -254,23 +255,23 @@ export const compactProgramSchema = z.object({
   /** ACGME ID (the track follows from its prefix). */
   i: acgmeIdSchema,
   /** Display name. */
-  n: z.string().min(1),
+  n: z.string().check(z.minLength(1)),
   /** Display city. */
-  c: z.string().min(1),
+  c: z.string().check(z.minLength(1)),
   /** State code (region and division follow from it). */
-  s: z.string().length(2),
+  s: z.string().check(z.length(2)),
   /** Source name, only when it differs from the display name. */
-  sn: z.string().optional(),
+  sn: z.optional(z.string()),
   /** Source city, only when it differs from the display city. */
-  sc: z.string().optional(),
+  sc: z.optional(z.string()),
   /** Flags bit set: 1 = new program, 2 = osteopathic recognition. */
-  f: z.number().int().min(0).max(3).optional(),
+  f: z.optional(numberIn(0, 3)),
   /** Sibling IDs. */
-  k: z.array(acgmeIdSchema).optional(),
+  k: z.optional(z.array(acgmeIdSchema)),
   /** IR-Independent IDs matched to this DR program. */
-  ii: z.array(acgmeIdSchema).optional(),
+  ii: z.optional(z.array(acgmeIdSchema)),
   /** Facts that are not "unknown, not yet verified". */
-  x: z.record(z.string(), compactFactSchema).optional(),
+  x: z.optional(z.record(z.string(), compactFactSchema)),
 });
 export type CompactProgram = z.infer<typeof compactProgramSchema>;
 

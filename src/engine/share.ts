@@ -9,7 +9,7 @@
  * A later change to what a link carries gets a new version and a new reader beside this one.
  */
 import LZString from 'lz-string';
-import { z } from 'zod';
+import { numberIn, z } from './zod';
 import { acgmeIdSchema } from './program';
 import { MAX_NOTE_LENGTH, myListEntrySchema, type PlannerState } from './planner-state';
 import { profileFormSchema, type ProfileForm } from './profile-form';
@@ -37,14 +37,14 @@ export const MAX_SHARED_FACTS = 2000;
 /** What a share link carries, decoded and validated. */
 export const sharePayloadSchema = z.object({
   /** My list in the sender's rank order; notes are empty when the sender left them out. */
-  list: z
-    .array(myListEntrySchema)
-    .max(MAX_SHARED_PROGRAMS)
-    .refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'the list has a program twice'),
+  list: z.array(myListEntrySchema).check(
+    z.maxLength(MAX_SHARED_PROGRAMS),
+    z.refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'the list has a program twice'),
+  ),
   /** Verification-log entries. */
-  verifications: z.array(verificationEntrySchema).max(MAX_SHARED_FACTS),
+  verifications: z.array(verificationEntrySchema).check(z.maxLength(MAX_SHARED_FACTS)),
   /** The sender's profile form, only when they chose to share it. */
-  form: profileFormSchema.nullable(),
+  form: z.nullable(profileFormSchema),
 });
 export type SharePayload = z.infer<typeof sharePayloadSchema>;
 
@@ -127,46 +127,30 @@ export const V1_FORM_KEYS = [
 ] as const satisfies readonly (keyof ProfileForm)[];
 
 const absent = z.literal(0);
+/** Text of at most `max` characters. */
+const textUpTo = (max: number) => z.string().check(z.maxLength(max));
+/** A list of at most `max` items. */
+const listUpTo = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+/** A whole number from 0 to `max`. */
+const indexUpTo = (max: number) => numberIn(0, max);
 const wireV1Schema = z.tuple([
-  z
-    .string()
-    .max(MAX_SHARED_PROGRAMS * 10)
-    .regex(/^(?:\d{10})*$/),
-  z.union([absent, z.array(z.string().max(MAX_NOTE_LENGTH)).max(MAX_SHARED_PROGRAMS)]),
+  z.string().check(z.maxLength(MAX_SHARED_PROGRAMS * 10), z.regex(/^(?:\d{10})*$/)),
+  z.union([absent, listUpTo(textUpTo(MAX_NOTE_LENGTH), MAX_SHARED_PROGRAMS)]),
+  z.union([absent, listUpTo(indexUpTo(MAX_SHARED_PROGRAMS - 1), MAX_SHARED_PROGRAMS)]),
   z.union([
     absent,
-    z
-      .array(
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(MAX_SHARED_PROGRAMS - 1),
-      )
-      .max(MAX_SHARED_PROGRAMS),
+    listUpTo(
+      z.tuple([
+        acgmeIdSchema,
+        indexUpTo(V1_FACTS.length - 1),
+        z.union([z.boolean(), z.number(), textUpTo(10)]),
+        textUpTo(10),
+        textUpTo(400),
+      ]),
+      MAX_SHARED_FACTS,
+    ),
   ]),
-  z.union([
-    absent,
-    z
-      .array(
-        z.tuple([
-          acgmeIdSchema,
-          z
-            .number()
-            .int()
-            .min(0)
-            .max(V1_FACTS.length - 1),
-          z.union([z.boolean(), z.number(), z.string().max(10)]),
-          z.string().max(10),
-          z.string().max(400),
-        ]),
-      )
-      .max(MAX_SHARED_FACTS),
-  ]),
-  z.union([
-    absent,
-    z.array(z.union([z.string().max(400), z.array(z.string().max(20)).max(10)])).length(V1_FORM_KEYS.length),
-  ]),
+  z.union([absent, z.array(z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])).check(z.length(V1_FORM_KEYS.length))]),
 ]);
 type WireV1 = z.infer<typeof wireV1Schema>;
 

@@ -2,7 +2,7 @@
  * Two different labels for a program: the chance band (Reach / Target / Likely, from the model's
  * per-application chance) and the guide's program tier (1–3, from dataset facts only).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { param, type Model } from './model';
 import { factSchema, type Program } from './program';
 
