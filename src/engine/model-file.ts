@@ -128,9 +128,10 @@ export function resolveModel(modelJson: unknown, reference: ReferenceFile): Mode
     return { share: f.value / 100, percent: f.value, year: f.year, figureId: id };
   };
   const value = (id: string): number => figure(reference, id).value;
+  const { reasoning: _reasoning, ...referenceProfile } = file.referenceProfile;
   return {
     params,
-    reference: file.referenceProfile,
+    reference: referenceProfile,
     step2Median: {
       dr: value(file.referenceProfile.step2Median.dr),
       'ir-integrated': value(file.referenceProfile.step2Median['ir-integrated']),

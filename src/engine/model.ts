@@ -110,8 +110,8 @@ export interface NationalShare {
 export interface Model {
   /** Every parameter by id. */
   readonly params: Readonly<Record<ParameterId, ParameterValues>>;
-  /** The reference profile. */
-  readonly reference: ReferenceProfile;
+  /** The reference profile (its reasoning stays in model.json, for the method page). */
+  readonly reference: Omit<ReferenceProfile, 'reasoning'>;
   /** Matched non-US IMG Step 2 CK median per track, read from figures.json. */
   readonly step2Median: Readonly<Record<ModelledTrack, number>>;
   /** National visa sponsorship shares among DR programs (2023 survey). */
