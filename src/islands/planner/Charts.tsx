@@ -91,7 +91,7 @@ export function AtLeastChart(props: { atLeast: readonly { k: number; chance: Ran
             <Index each={rows()}>
               {(r) => (
                 <tr>
-                  <td>at least {r().k}</td>
+                  <td>{`at least ${r().k}`}</td>
                   <td>{formatChance(r().chance)}</td>
                 </tr>
               )}
@@ -174,7 +174,7 @@ export function CurveChart(props: {
           <thead>
             <tr>
               <th scope="col">Applications</th>
-              <th scope="col">At least {props.target} interviews</th>
+              <th scope="col">{`At least ${props.target} interviews`}</th>
               <th scope="col">Expected interviews</th>
             </tr>
           </thead>
@@ -182,10 +182,7 @@ export function CurveChart(props: {
             <Index each={tableRows()}>
               {(c) => (
                 <tr>
-                  <td>
-                    {c().applications}
-                    {c().applications === props.recommended ? ' (recommended)' : ''}
-                  </td>
+                  <td>{`${c().applications}${c().applications === props.recommended ? ' (recommended)' : ''}`}</td>
                   <td>{formatChance(c().atLeast)}</td>
                   <td>{c().expected.central.toFixed(1)}</td>
                 </tr>

@@ -379,9 +379,7 @@ export default function Planner(props: Props) {
           <section id="data" class="planner-section no-print" aria-labelledby="data-h">
             <h2 id="data-h">Your data on this device</h2>
             <p>
-              Everything you enter stays in this browser (
-              {storage() === 'blocked' ? 'not saved: storage is blocked' : 'saved in its local storage'}). Nothing is
-              sent anywhere.
+              {`Everything you enter stays in this browser (${storage() === 'blocked' ? 'not saved: storage is blocked' : 'saved in its local storage'}). Nothing is sent anywhere.`}
             </p>
             <div class="actions">
               <button type="button" class="secondary" onClick={exportJson}>

@@ -98,16 +98,14 @@ export default function Results(props: Props) {
               <dl class="facts">
                 <div>
                   <dt>Applications recommended</dt>
-                  <dd>
-                    {plan().recommendedCount} of {plan().candidates} open to you
-                  </dd>
+                  <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
                 </div>
                 <div>
                   <dt>Expected interviews</dt>
                   <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
                 </div>
                 <div>
-                  <dt>Chance of at least {plan().targetInterviews}</dt>
+                  <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
                   <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
                 </div>
                 <div>
@@ -150,8 +148,7 @@ export default function Results(props: Props) {
             <div>
               <dt>Fees</dt>
               <dd>
-                {formatDollars(rec().fees.total)} (ERAS {formatDollars(rec().fees.erasTotal)}, NRMP{' '}
-                {formatDollars(rec().fees.nrmp.fee)})
+                {`${formatDollars(rec().fees.total)} (ERAS ${formatDollars(rec().fees.erasTotal)}, NRMP ${formatDollars(rec().fees.nrmp.fee)})`}
               </dd>
             </div>
           </dl>
@@ -322,7 +319,7 @@ export default function Results(props: Props) {
                   class="secondary small-button"
                   onClick={() => setExpanded(new Set([...expanded(), band]))}
                 >
-                  Show all {idsByBand().get(band)?.length} {BAND_LABEL[band]} programs
+                  {`Show all ${idsByBand().get(band)?.length} ${BAND_LABEL[band]} programs`}
                 </button>
               </Show>
             </section>
@@ -377,10 +374,7 @@ function ProgramRow(props: {
       <div class="row-main">
         <div class="row-name">
           <a href={`${props.base}programs/${p().id}/`}>{p().name}</a>
-          <span class="muted small">
-            {' '}
-            · {TRACK_NAME[r().track]} · {p().city}, {p().state}
-          </span>
+          <span class="muted small">{` · ${TRACK_NAME[r().track]} · ${p().city}, ${p().state}`}</span>
         </div>
         <div class="row-tags">
           <span class={`tag status-${r().status}`}>{STATUS_LABEL[r().status]}</span>
@@ -400,12 +394,13 @@ function ProgramRow(props: {
           onClick={() => props.onToggle()}
         >
           {props.onList ? 'On My list' : 'Add to My list'}
-          <span class="visually-hidden">: {p().name}</span>
+          <span class="visually-hidden">{`: ${p().name}`}</span>
         </button>
       </div>
       <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          Why {formatPct(r().chance.central)}, and what to verify<span class="visually-hidden"> for {p().name}</span>
+          {`Why ${formatPct(r().chance.central)}, and what to verify`}
+          <span class="visually-hidden">{` for ${p().name}`}</span>
         </summary>
         <Show when={isOpen()}>
           <WhyDetails result={r()} onVerify={props.onVerify} base={props.base} />
