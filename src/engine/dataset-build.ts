@@ -1,11 +1,11 @@
 /**
  * Build-time helpers for the program dataset: display-name normalization, DR↔IR sibling linking, the
- * IR-Independent matches and the compiled dataset's schema. The compile step (scripts/compile-data.ts)
+ * IR-Independent matches, the tier facts' shape and the compiled dataset's schema. The compile step (scripts/compile-data.ts)
  * and the program pages use them; nothing here ships to the browser.
  */
 import { z } from './zod.ts';
 import { stateInfo } from './dataset.ts';
-import { TRACK_PREFIX, acgmeIdSchema, programSchema, type Track } from './program.ts';
+import { TRACK_PREFIX, acgmeIdSchema, factSchema, programSchema, type Track } from './program.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Display-name and city normalization
@@ -282,6 +282,21 @@ export const irIndependentMatchSchema = z.object({
   reason: z.string().check(z.minLength(10)),
 });
 export type IrIndependentMatch = z.infer<typeof irIndependentMatchSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Tier facts (none in the dataset yet)
+// ---------------------------------------------------------------------------------------------
+
+/** The program's setting, as the guide's tier table describes it. */
+export const programSettingSchema = z.enum(['academic-research-center', 'university', 'community']);
+export type ProgramSetting = z.infer<typeof programSettingSchema>;
+
+/** Facts the guide's tier rule (src/engine/tiers.ts) needs that the program dataset does not carry yet. */
+export const programTierFactsSchema = z.object({
+  /** Very competitive academic research center, mid-sized university program, or community program. */
+  setting: factSchema(programSettingSchema),
+});
+export type ProgramTierFacts = z.infer<typeof programTierFactsSchema>;
 
 /** The full compiled dataset the pages read (src/generated/programs.json). */
 export const compiledDatasetSchema = z.object({

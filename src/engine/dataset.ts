@@ -270,8 +270,15 @@ export const compactProgramSchema = z.object({
   k: z.optional(z.array(acgmeIdSchema)),
   /** IR-Independent IDs matched to this DR program. */
   ii: z.optional(z.array(acgmeIdSchema)),
-  /** Facts that are not "unknown, not yet verified". */
-  x: z.optional(z.record(z.string(), compactFactSchema)),
+  /** Facts that are not "unknown, not yet verified", by policy fact. */
+  x: z.optional(
+    z.object(
+      Object.fromEntries(POLICY_FACT_KEYS.map((key) => [key, z.optional(compactFactSchema)])) as Record<
+        PolicyFactKey,
+        z.ZodMiniOptional<typeof compactFactSchema>
+      >,
+    ),
+  ),
 });
 export type CompactProgram = z.infer<typeof compactProgramSchema>;
 
@@ -295,7 +302,7 @@ export function encodeCompactPrograms(
       if (p.siblings.length) out.k = [...p.siblings];
       const ii = irIndependent.filter((m) => m.drId === p.id).map((m) => m.irIndependentId);
       if (ii.length) out.ii = ii;
-      const x: Record<string, z.infer<typeof compactFactSchema>> = {};
+      const x: NonNullable<CompactProgram['x']> = {};
       for (const key of POLICY_FACT_KEYS) {
         const fact = p.facts[key];
         if (fact.value === UNKNOWN && fact.source === UNVERIFIED_SOURCE && !fact.url && !fact.checkedOn) continue;
@@ -320,13 +327,15 @@ export function decodeCompactPrograms(payload: unknown): Program[] {
     const state = stateInfo(c.s);
     if (!track || !state) throw new Error(`compact program ${c.i}: unknown track or state`);
     const facts = unknownFacts() as Record<PolicyFactKey, unknown>;
-    for (const [key, f] of Object.entries(c.x ?? {})) {
-      facts[key as PolicyFactKey] = {
-        value: f.v,
-        source: f.s,
-        ...(f.u ? { url: f.u } : {}),
-        ...(f.d ? { checkedOn: f.d } : {}),
-      };
+    for (const key of POLICY_FACT_KEYS) {
+      const f = c.x?.[key];
+      if (f)
+        facts[key] = {
+          value: f.v,
+          source: f.s,
+          ...(f.u ? { url: f.u } : {}),
+          ...(f.d ? { checkedOn: f.d } : {}),
+        };
     }
     return programSchema.parse({
       id: c.i,
