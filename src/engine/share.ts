@@ -133,26 +133,41 @@ const textUpTo = (max: number) => z.string().check(z.maxLength(max));
 const listUpTo = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 /** A whole number from 0 to `max`. */
 const indexUpTo = (max: number) => numberIn(0, max);
-const wireV1Schema = z.tuple([
-  z.string().check(z.maxLength(MAX_SHARED_PROGRAMS * 10), z.regex(/^(?:\d{10})*$/)),
-  z.union([absent, listUpTo(textUpTo(MAX_NOTE_LENGTH), MAX_SHARED_PROGRAMS)]),
-  z.union([absent, listUpTo(indexUpTo(MAX_SHARED_PROGRAMS - 1), MAX_SHARED_PROGRAMS)]),
-  z.union([
+
+// The wire's fixed-length arrays are read by position into objects and checked with object schemas
+// (zod's tuple would add about 0.6 KB gzip to every page that loads the engine). An array of another
+// length, or anything that is not an array, becomes null and fails.
+/** A fixed-length array as an object with these names for its positions, or null. */
+const byPosition = (names: readonly string[], value: unknown) =>
+  Array.isArray(value) && value.length === names.length
+    ? Object.fromEntries(names.map((name, i) => [name, value[i]]))
+    : null;
+
+/** One verified fact on the wire: [programId, fact index in V1_FACTS, value, date, how]. */
+const WIRE_FACT_PARTS = ['programId', 'fact', 'value', 'date', 'how'] as const;
+const wireFactV1Schema = z.pipe(
+  z.transform((value) => byPosition(WIRE_FACT_PARTS, value)),
+  z.object({
+    programId: acgmeIdSchema,
+    fact: indexUpTo(V1_FACTS.length - 1),
+    value: z.union([z.boolean(), z.number(), textUpTo(10)]),
+    date: textUpTo(10),
+    how: textUpTo(400),
+  }),
+);
+
+/** The five parts of the v1 wire array, in order. */
+const WIRE_PARTS = ['ids', 'notes', 'unhappy', 'facts', 'form'] as const;
+const wireV1Schema = z.object({
+  ids: z.string().check(z.maxLength(MAX_SHARED_PROGRAMS * 10), z.regex(/^(?:\d{10})*$/)),
+  notes: z.union([absent, listUpTo(textUpTo(MAX_NOTE_LENGTH), MAX_SHARED_PROGRAMS)]),
+  unhappy: z.union([absent, listUpTo(indexUpTo(MAX_SHARED_PROGRAMS - 1), MAX_SHARED_PROGRAMS)]),
+  facts: z.union([absent, listUpTo(wireFactV1Schema, MAX_SHARED_FACTS)]),
+  form: z.union([
     absent,
-    listUpTo(
-      z.tuple([
-        acgmeIdSchema,
-        indexUpTo(V1_FACTS.length - 1),
-        z.union([z.boolean(), z.number(), textUpTo(10)]),
-        textUpTo(10),
-        textUpTo(400),
-      ]),
-      MAX_SHARED_FACTS,
-    ),
+    z.array(z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])).check(z.length(V1_FORM_KEYS.length)),
   ]),
-  z.union([absent, z.array(z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])).check(z.length(V1_FORM_KEYS.length))]),
-]);
-type WireV1 = z.infer<typeof wireV1Schema>;
+});
 
 /** The payload as the v1 wire array. */
 function toWireV1(payload: SharePayload): unknown[] {
@@ -169,11 +184,11 @@ function toWireV1(payload: SharePayload): unknown[] {
 
 /** The payload from a v1 wire array, or null when it does not hold a valid payload. */
 function fromWireV1(json: unknown): SharePayload | null {
-  // Absent trailing parts were dropped when encoding; put them back so the tuple has its five slots.
-  const padded = Array.isArray(json) && json.length >= 1 && json.length <= 5 ? [...json, 0, 0, 0, 0].slice(0, 5) : json;
-  const wire = wireV1Schema.safeParse(padded);
+  // Absent trailing parts were dropped when encoding; put them back so all five parts are there.
+  const padded = Array.isArray(json) && json.length >= 1 && json.length <= 5 ? [...json, 0, 0, 0, 0].slice(0, 5) : null;
+  const wire = wireV1Schema.safeParse(byPosition(WIRE_PARTS, padded));
   if (!wire.success) return null;
-  const [ids, notes, unhappy, facts, form]: WireV1 = wire.data;
+  const { ids, notes, unhappy, facts, form } = wire.data;
   const idList = ids.match(/\d{10}/g) ?? [];
   if (notes !== 0 && notes.length > idList.length) return null;
   if (unhappy !== 0 && (new Set(unhappy).size !== unhappy.length || unhappy.some((i) => i >= idList.length)))
@@ -184,7 +199,7 @@ function fromWireV1(json: unknown): SharePayload | null {
     verifications:
       facts === 0
         ? []
-        : facts.map(([programId, fact, value, date, how]) => ({ programId, fact: V1_FACTS[fact], value, date, how })),
+        : facts.map(({ programId, fact, value, date, how }) => ({ programId, fact: V1_FACTS[fact], value, date, how })),
     form: form === 0 ? null : Object.fromEntries(V1_FORM_KEYS.map((k, i) => [k, form[i]])),
   };
   const parsed = sharePayloadSchema.safeParse(candidate);
