@@ -4,7 +4,7 @@
  * a comparison with their list, with "Copy to my list" and "Import these verified facts". A bad link
  * shows a plain message and changes nothing. Without a link it shows the builder for the user's own list.
  */
-import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { clientModel } from '../client-model';
 import { TRACK_LABEL } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
@@ -116,10 +116,29 @@ export default function ShareView(props: Props) {
     const m = mode();
     return m.kind === 'error' ? m.message : null;
   };
-  const [programs] = createResource(() => (mode().kind === 'view' ? props.base : false), loadPrograms);
-  const byId = createMemo(() =>
-    programs.state === 'ready' ? new Map<string, Program>(programs().map((p) => [p.id, p])) : null,
-  );
+  // The program list, fetched each time a shared list comes into view (signals, not createResource: a
+  // resource read while loading would suspend Astro's Suspense boundary around the island).
+  const [programs, setPrograms] = createSignal<Program[]>();
+  const [programsLoad, setProgramsLoad] = createSignal<'idle' | 'loading' | 'failed'>('idle');
+  const viewing = createMemo(() => mode().kind === 'view');
+  createEffect(() => {
+    if (!viewing()) return;
+    setProgramsLoad('loading');
+    loadPrograms(props.base).then(
+      (list) => {
+        setPrograms(list);
+        setProgramsLoad('idle');
+      },
+      () => {
+        setPrograms(undefined);
+        setProgramsLoad('failed');
+      },
+    );
+  });
+  const byId = createMemo(() => {
+    const list = programs();
+    return list && programsLoad() === 'idle' ? new Map<string, Program>(list.map((p) => [p.id, p])) : null;
+  });
   const resolved = createMemo(() => {
     const p = payload();
     const map = byId();
@@ -245,12 +264,12 @@ export default function ShareView(props: Props) {
       <Show when={payload()}>
         {(p) => (
           <>
-            <Show when={programs.loading}>
+            <Show when={programsLoad() === 'loading'}>
               <p class="muted" role="status">
                 Loading the program list…
               </p>
             </Show>
-            <Show when={programs.state === 'errored'}>
+            <Show when={programsLoad() === 'failed'}>
               <p class="share-error" role="alert">
                 The program list could not be loaded, so program names and your results are not shown and nothing can be
                 copied. Check your connection and reload the page.
