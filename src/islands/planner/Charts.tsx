@@ -3,7 +3,7 @@
  * the model's range, and the curve of applications (expected interviews and P(at least N) after each
  * program, best chance first) that shows the diminishing returns of applying more widely.
  */
-import { createUniqueId, Index, Show, type JSX } from 'solid-js';
+import { createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Range } from '../../engine/model';
 import type { CurvePoint } from '../../engine/portfolio';
 import { formatChance, formatPct } from '../../engine/planner-view';
@@ -66,17 +66,17 @@ function Chart(props: {
           <caption class="visually-hidden">{props.title}</caption>
           <thead>
             <tr>
-              <Index each={props.head}>{(h) => <th scope="col">{h()}</th>}</Index>
+              <For each={props.head}>{(h) => <th scope="col">{h}</th>}</For>
             </tr>
           </thead>
           <tbody>
-            <Index each={props.rows}>
+            <For each={props.rows}>
               {(row) => (
                 <tr>
-                  <Index each={row()}>{(cell) => <td>{cell()}</td>}</Index>
+                  <For each={row}>{(cell) => <td>{cell}</td>}</For>
                 </tr>
               )}
-            </Index>
+            </For>
           </tbody>
         </table>
       </details>
@@ -98,10 +98,10 @@ export function AtLeastChart(props: { atLeast: readonly { k: number; chance: Ran
       head={['Interviews', 'Chance (range)']}
       rows={rows().map((r) => [`at least ${r.k}`, formatChance(r.chance)])}
     >
-      <Index each={rows()}>
+      <For each={rows()}>
         {(row, i) => {
-          const chance = () => row().chance;
-          const x = () => LEFT + i * step();
+          const chance = () => row.chance;
+          const x = () => LEFT + i() * step();
           const mid = () => x() + step() / 2;
           return (
             <>
@@ -114,12 +114,12 @@ export function AtLeastChart(props: { atLeast: readonly { k: number; chance: Ran
               />
               <line class="whisker" x1={mid()} x2={mid()} y1={y(chance().low)} y2={y(chance().high)} />
               <text class="axis" x={mid()} y={LABEL_Y} text-anchor="middle">
-                {row().k}
+                {row.k}
               </text>
             </>
           );
         }}
-      </Index>
+      </For>
     </Chart>
   );
 }

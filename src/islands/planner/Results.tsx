@@ -2,10 +2,11 @@
  * Live results: the summary and plan (anchor "plan"), then every program grouped by chance band with
  * filters, fuzzy search and sort (anchor "results"). Rows open the "why" and the unknowns to verify.
  */
-import { createEffect, createMemo, createSignal, For, Index, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { TRACK_LABEL } from '../../engine/dataset';
 import type { Evaluation, ProgramResult } from '../../engine/evaluate';
-import type { Model } from '../../engine/model';
+import type { TrackPlan } from '../../engine/plan';
+import type { Model, ModelledTrack } from '../../engine/model';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
 import {
   BAND_LABEL,
@@ -52,10 +53,10 @@ const STATUS_LABEL = { eligible: 'Eligible', uncertain: 'Uncertain', ineligible:
 export default function Results(props: Props) {
   const byId = createMemo(() => new Map(props.evaluation.programs.map((r) => [r.programId, r])));
   const groups = createMemo(() => groupResults(props.evaluation.programs, props.filters, props.textMatches));
-  // Loops key on strings (bands, ids), so a keystroke updates rows in place instead of rebuilding them.
-  const bands = createMemo(() => groups().map((g) => g.band), undefined, {
-    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
-  });
+  // Loops key on strings (bands, ids, tracks), so a keystroke updates rows and cards in place instead
+  // of rebuilding them (an open "Show as a table" stays open).
+  const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const bands = createMemo(() => groups().map((g) => g.band), undefined, { equals: sameList });
   const idsByBand = createMemo(() => new Map(groups().map((g) => [g.band, g.ids])));
   const shownCount = () => groups().reduce((n, g) => n + g.ids.length, 0);
   // Long bands show their first rows until asked: fewer rows to update per keystroke and to scroll on a phone.
@@ -68,6 +69,8 @@ export default function Results(props: Props) {
     return all ? ids : ids.slice(0, FIRST_ROWS);
   };
   const summary = () => props.evaluation.summary;
+  const tracks = createMemo(() => summary().plans.map((p) => p.track), undefined, { equals: sameList });
+  const planOf = (track: ModelledTrack) => summary().plans.find((p) => p.track === track) as TrackPlan;
   const rec = () => summary().recommended;
 
   return (
@@ -90,46 +93,49 @@ export default function Results(props: Props) {
             <strong>{summary().counts.ineligible}</strong> excluded by a known policy
           </li>
         </ul>
-        <Index each={summary().plans}>
-          {(plan) => (
-            <div class="plan card">
-              <h3>{TRACK_LABEL[plan().track]}</h3>
-              <p>{plan().message}</p>
-              <dl class="facts">
-                <div>
-                  <dt>Applications recommended</dt>
-                  <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
-                </div>
-                <div>
-                  <dt>Expected interviews</dt>
-                  <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
-                </div>
-                <div>
-                  <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
-                  <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
-                </div>
-                <div>
-                  <dt>ERAS fee</dt>
-                  <dd>{formatDollars(plan().erasFee)}</dd>
-                </div>
-              </dl>
-              <Show when={plan().curve.length > 1}>
-                <CurveChart
-                  curve={plan().curve}
-                  target={plan().targetInterviews}
-                  recommended={plan().recommendedCount}
-                  title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
-                />
-              </Show>
-              <Show when={plan().advice.length > 0}>
-                <h4>What would help most</h4>
-                <ul>
-                  <Index each={plan().advice}>{(a) => <li>{a()}</li>}</Index>
-                </ul>
-              </Show>
-            </div>
-          )}
-        </Index>
+        <For each={tracks()}>
+          {(track) => {
+            const plan = () => planOf(track);
+            return (
+              <div class="plan card">
+                <h3>{TRACK_LABEL[plan().track]}</h3>
+                <p>{plan().message}</p>
+                <dl class="facts">
+                  <div>
+                    <dt>Applications recommended</dt>
+                    <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
+                  </div>
+                  <div>
+                    <dt>Expected interviews</dt>
+                    <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
+                  </div>
+                  <div>
+                    <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
+                    <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
+                  </div>
+                  <div>
+                    <dt>ERAS fee</dt>
+                    <dd>{formatDollars(plan().erasFee)}</dd>
+                  </div>
+                </dl>
+                <Show when={plan().curve.length > 1}>
+                  <CurveChart
+                    curve={plan().curve}
+                    target={plan().targetInterviews}
+                    recommended={plan().recommendedCount}
+                    title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
+                  />
+                </Show>
+                <Show when={plan().advice.length > 0}>
+                  <h4>What would help most</h4>
+                  <ul>
+                    <For each={plan().advice}>{(a) => <li>{a}</li>}</For>
+                  </ul>
+                </Show>
+              </div>
+            );
+          }}
+        </For>
         <div class="card">
           <h3>All recommended applications together</h3>
           <dl class="facts">
@@ -164,18 +170,18 @@ export default function Results(props: Props) {
         </div>
         <details class="card">
           <summary>Your own factors, strongest first</summary>
-          <Index each={summary().plans}>
-            {(plan) => (
+          <For each={tracks()}>
+            {(track) => (
               <>
-                <h4>{TRACK_LABEL[plan().track]}</h4>
+                <h4>{TRACK_LABEL[track]}</h4>
                 <ul class="contributions">
-                  <Index each={props.evaluation.applicant[plan().track]}>
-                    {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
-                  </Index>
+                  <For each={props.evaluation.applicant[track]}>
+                    {(c) => <li classList={{ up: c.value > 0, down: c.value < 0 }}>{c.sentence}</li>}
+                  </For>
                 </ul>
               </>
             )}
-          </Index>
+          </For>
           <p class="muted small">
             Numbers are log-odds terms of the model; <a href={`${props.base}method/`}>the method page</a> gives each
             one&rsquo;s source.
@@ -421,9 +427,9 @@ function WhyDetails(props: { result: ProgramResult; onVerify: () => void; base: 
       </p>
       <h4>How the estimate adds up (log-odds, largest first)</h4>
       <ol class="contributions">
-        <Index each={r().explanation.contributions}>
-          {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
-        </Index>
+        <For each={r().explanation.contributions}>
+          {(c) => <li classList={{ up: c.value > 0, down: c.value < 0 }}>{c.sentence}</li>}
+        </For>
       </ol>
       <p>{r().explanation.factorSentence}</p>
       <Show when={r().eligibility.reasons.length > 0}>
