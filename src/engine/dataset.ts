@@ -259,7 +259,7 @@ export const compactProgramSchema = z.object({
   /** Display city. */
   c: z.string().check(z.minLength(1)),
   /** State code (region and division follow from it). */
-  s: z.string().check(z.length(2)),
+  s: z.string().check(z.regex(/^[A-Z]{2}$/)),
   /** Source name, only when it differs from the display name. */
   sn: z.optional(z.string()),
   /** Source city, only when it differs from the display city. */

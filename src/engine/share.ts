@@ -156,6 +156,12 @@ const wireFactV1Schema = z.pipe(
   }),
 );
 
+/** The profile form on the wire: its values in V1_FORM_KEYS order. */
+const wireFormV1Schema = z.pipe(
+  z.transform((value) => byPosition(V1_FORM_KEYS, value)),
+  z.object(Object.fromEntries(V1_FORM_KEYS.map((key) => [key, z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])]))),
+);
+
 /** The five parts of the v1 wire array, in order. */
 const WIRE_PARTS = ['ids', 'notes', 'unhappy', 'facts', 'form'] as const;
 const wireV1Schema = z.object({
@@ -163,10 +169,7 @@ const wireV1Schema = z.object({
   notes: z.union([absent, listUpTo(textUpTo(MAX_NOTE_LENGTH), MAX_SHARED_PROGRAMS)]),
   unhappy: z.union([absent, listUpTo(indexUpTo(MAX_SHARED_PROGRAMS - 1), MAX_SHARED_PROGRAMS)]),
   facts: z.union([absent, listUpTo(wireFactV1Schema, MAX_SHARED_FACTS)]),
-  form: z.union([
-    absent,
-    z.array(z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])).check(z.length(V1_FORM_KEYS.length)),
-  ]),
+  form: z.union([absent, wireFormV1Schema]),
 });
 
 /** The payload as the v1 wire array. */
@@ -200,7 +203,7 @@ function fromWireV1(json: unknown): SharePayload | null {
       facts === 0
         ? []
         : facts.map(({ programId, fact, value, date, how }) => ({ programId, fact: V1_FACTS[fact], value, date, how })),
-    form: form === 0 ? null : Object.fromEntries(V1_FORM_KEYS.map((k, i) => [k, form[i]])),
+    form: form === 0 ? null : form,
   };
   const parsed = sharePayloadSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
