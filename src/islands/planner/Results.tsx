@@ -44,6 +44,63 @@ interface Props {
   stale: boolean;
 }
 
+type Options = readonly (readonly [string, string])[];
+
+/** The filter selects: the filter each sets, its label and its options (a new region clears the state). */
+type SelectKey = Exclude<keyof ResultFilters, 'query' | 'wantedOnly' | 'preferredOnly'>;
+const SELECTS: readonly (readonly [SelectKey, string, (p: Props) => Options])[] = [
+  [
+    'track',
+    'Track',
+    () => [
+      ['', 'Both tracks'],
+      ['ir-integrated', 'IR–Integrated'],
+      ['dr', 'Diagnostic Radiology'],
+    ],
+  ],
+  ['region', 'Region', (p) => [['', 'All regions'], ...p.regions.map((r) => [r, r] as const)]],
+  [
+    'state',
+    'State',
+    (p) => [
+      ['', 'All states'],
+      ...p.states
+        .filter((s) => !p.filters.region || s.region === p.filters.region)
+        .map((s) => [s.code, s.name] as const),
+    ],
+  ],
+  [
+    'band',
+    'Band',
+    () => [
+      ['', 'All bands'],
+      ['likely', 'Likely'],
+      ['target', 'Target'],
+      ['reach', 'Reach'],
+      ['excluded', 'Excluded'],
+    ],
+  ],
+  [
+    'eligibility',
+    'Eligibility',
+    () => [
+      ['', 'Any'],
+      ['eligible', 'Eligible'],
+      ['uncertain', 'Uncertain'],
+      ['ineligible', 'Ineligible'],
+    ],
+  ],
+  [
+    'sort',
+    'Sort within a band',
+    () => [
+      ['chance', 'Best chance first'],
+      ['name', 'Name'],
+      ['state', 'State'],
+    ],
+  ],
+];
+
 /** Rows shown per band before "Show all". */
 const FIRST_ROWS = 20;
 
@@ -202,72 +259,17 @@ export default function Results(props: Props) {
               onInput={(e) => props.onFilters({ query: e.currentTarget.value })}
             />
           </div>
-          <Select
-            id="rf-track"
-            label="Track"
-            value={props.filters.track}
-            options={[
-              ['', 'Both tracks'],
-              ['ir-integrated', 'IR–Integrated'],
-              ['dr', 'Diagnostic Radiology'],
-            ]}
-            onChange={(v) => props.onFilters({ track: v as ResultFilters['track'] })}
-          />
-          <Select
-            id="rf-region"
-            label="Region"
-            value={props.filters.region}
-            options={[['', 'All regions'], ...props.regions.map((r) => [r, r] as const)]}
-            onChange={(v) => props.onFilters({ region: v, state: '' })}
-          />
-          <Select
-            id="rf-state"
-            label="State"
-            value={props.filters.state}
-            options={[
-              ['', 'All states'],
-              ...props.states
-                .filter((s) => !props.filters.region || s.region === props.filters.region)
-                .map((s) => [s.code, s.name] as const),
-            ]}
-            onChange={(v) => props.onFilters({ state: v })}
-          />
-          <Select
-            id="rf-band"
-            label="Band"
-            value={props.filters.band}
-            options={[
-              ['', 'All bands'],
-              ['likely', 'Likely'],
-              ['target', 'Target'],
-              ['reach', 'Reach'],
-              ['excluded', 'Excluded'],
-            ]}
-            onChange={(v) => props.onFilters({ band: v as ResultFilters['band'] })}
-          />
-          <Select
-            id="rf-eligibility"
-            label="Eligibility"
-            value={props.filters.eligibility}
-            options={[
-              ['', 'Any'],
-              ['eligible', 'Eligible'],
-              ['uncertain', 'Uncertain'],
-              ['ineligible', 'Ineligible'],
-            ]}
-            onChange={(v) => props.onFilters({ eligibility: v as ResultFilters['eligibility'] })}
-          />
-          <Select
-            id="rf-sort"
-            label="Sort within a band"
-            value={props.filters.sort}
-            options={[
-              ['chance', 'Best chance first'],
-              ['name', 'Name'],
-              ['state', 'State'],
-            ]}
-            onChange={(v) => props.onFilters({ sort: v as ResultFilters['sort'] })}
-          />
+          {SELECTS.map(([key, label, options]) => (
+            <Select
+              id={`rf-${key}`}
+              label={label}
+              value={props.filters[key]}
+              options={options(props)}
+              onChange={(v) =>
+                props.onFilters(key === 'region' ? { region: v, state: '' } : ({ [key]: v } as Partial<ResultFilters>))
+              }
+            />
+          ))}
           <div class="check">
             <input
               id="rf-wanted"
@@ -336,13 +338,7 @@ export default function Results(props: Props) {
   );
 }
 
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onChange: (v: string) => void;
-}) {
+function Select(props: { id: string; label: string; value: string; options: Options; onChange: (v: string) => void }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
