@@ -2,7 +2,7 @@
  * The dataset compile step as a pure function: source texts in, either the compiled dataset or every
  * problem found (file, line, field, message) out. scripts/compile-data.ts does the file reading and writing.
  */
-import { z } from 'zod';
+import { z, whenZod3 } from '../../src/engine/zod.ts';
 import {
   POLICY_FACT_KEYS,
   TRACK_PREFIX,
@@ -11,26 +11,24 @@ import {
   isoDateSchema,
   policyFactsSchema,
   programSchema,
+  urlSchema,
   type PolicyFactKey,
   type Program,
   type Track,
 } from '../../src/engine/program.ts';
+import { STATES, acgmeStateCodeOf, stateInfo, unknownFacts } from '../../src/engine/dataset.ts';
 import {
-  STATES,
-  acgmeStateCodeOf,
   irIndependentMatchSchema,
   linkSiblings,
   normalizeCity,
   normalizeProgramName,
   siblingOverrideSchema,
   siblingsFromLinks,
-  stateInfo,
-  unknownFacts,
   type CompiledDataset,
   type IrIndependentMatch,
   type SiblingLink,
   type SiblingOverride,
-} from '../../src/engine/dataset.ts';
+} from '../../src/engine/dataset-build.ts';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv.ts';
 
 /** A source file: where it lives (for messages) and its text. */
@@ -94,69 +92,73 @@ export const FLAG_WORDS = ['New Program', 'Osteopathic Recognized'] as const;
 export const PROGRAM_LIST_SOURCE =
   'AAMC ERAS 2026 participating-programs list (Radiology-Diagnostic and IR-Integrated), third-party transcription, seen 2026-11-28';
 
-const stateField = z.string().refine((s) => stateInfo(s) !== undefined, 'not a USPS code in the ACGME state table');
+const stateField = z
+  .string()
+  .check(z.refine((s) => stateInfo(s) !== undefined, 'not a USPS code in the ACGME state table'));
 
-/** One row of programs.csv. */
-export const programRowSchema = z
-  .object({
-    acgme_id: acgmeIdSchema,
-    specialty: z.enum(Object.keys(SPECIALTY_TRACK) as [string, ...string[]], {
-      errorMap: () => ({ message: `must be one of: ${Object.keys(SPECIALTY_TRACK).join(' | ')}` }),
-    }),
-    hospital: z.string().trim().min(1, 'empty'),
-    city: z.string().trim().min(1, 'empty'),
-    state: stateField,
-    flags: z
-      .string()
-      .refine(
+/** A text cell, trimmed, that must not be empty. */
+const filled = (message: string, min = 1) => z.string().check(z.trim(), z.minLength(min, message));
+
+/** The fields of one row of programs.csv, each checked on its own. */
+const programRowFieldsSchema = z.object({
+  acgme_id: acgmeIdSchema,
+  specialty: z.enum(
+    Object.keys(SPECIALTY_TRACK) as [string, ...string[]],
+    `must be one of: ${Object.keys(SPECIALTY_TRACK).join(' | ')}`,
+  ),
+  hospital: filled('empty'),
+  city: filled('empty'),
+  state: stateField,
+  flags: z
+    .string()
+    .check(
+      z.refine(
         (f) => f === '' || f.split(';').every((w) => (FLAG_WORDS as readonly string[]).includes(w)),
         `flags are empty or ${FLAG_WORDS.join(' / ')} separated by ";"`,
       ),
-    display_name: z.string(),
-    display_city: z.string(),
-  })
-  .superRefine((row, ctx) => {
-    // Zod runs this refinement on partly invalid rows too; a malformed ID is already reported.
+    ),
+  display_name: z.string(),
+  display_city: z.string(),
+});
+
+/** One row of programs.csv. */
+export const programRowSchema = programRowFieldsSchema.check(
+  z.check<z.infer<typeof programRowFieldsSchema>>(({ value: row, issues }) => {
+    // This runs on partly invalid rows too (as zod 3 ran it); a malformed ID is already reported.
     if (!/^\d{10}$/.test(row.acgme_id)) return;
+    const at = (message: string) => issues.push({ code: 'custom', path: ['acgme_id'], input: row.acgme_id, message });
     const track = SPECIALTY_TRACK[row.specialty];
     const prefix = track ? TRACK_PREFIX[track] : undefined;
     if (prefix && !row.acgme_id.startsWith(prefix)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['acgme_id'],
-        message: `prefix ${row.acgme_id.slice(0, 3)} does not match specialty "${row.specialty}" (expects ${prefix})`,
-      });
+      at(`prefix ${row.acgme_id.slice(0, 3)} does not match specialty "${row.specialty}" (expects ${prefix})`);
     }
     const info = stateInfo(row.state);
     const code = acgmeStateCodeOf(row.acgme_id);
     if (info && code !== info.acgme) {
       const meant = Object.entries(STATES).find(([, s]) => s.acgme === code)?.[0] ?? 'no state';
-      ctx.addIssue({
-        code: 'custom',
-        path: ['acgme_id'],
-        message: `state-code digits ${code} mean ${meant}, but the state is ${row.state} (code ${info.acgme})`,
-      });
+      at(`state-code digits ${code} mean ${meant}, but the state is ${row.state} (code ${info.acgme})`);
     }
-  });
+  }, whenZod3),
+);
 export type ProgramRow = z.infer<typeof programRowSchema>;
 
 /** One row of facts.csv, before the value is read for its fact. */
 export const factRowSchema = z.object({
   acgme_id: acgmeIdSchema,
-  fact: z.enum(POLICY_FACT_KEYS as [PolicyFactKey, ...PolicyFactKey[]], {
-    errorMap: () => ({ message: `must be one of: ${POLICY_FACT_KEYS.join(' | ')}` }),
-  }),
-  value: z.string().trim().min(1, 'empty (write "unknown" for a fact checked and not found)'),
-  source: z.string().trim().min(3, 'say who stated it (e.g. "program website, Eligibility page")'),
-  url: z.union([z.literal(''), z.string().url('not a URL')]),
+  fact: z.enum(
+    POLICY_FACT_KEYS as [PolicyFactKey, ...PolicyFactKey[]],
+    `must be one of: ${POLICY_FACT_KEYS.join(' | ')}`,
+  ),
+  value: filled('empty (write "unknown" for a fact checked and not found)'),
+  source: filled('say who stated it (e.g. "program website, Eligibility page")', 3),
+  url: z.union([z.literal(''), urlSchema('not a URL')]),
   checked_on: z.union([z.literal(''), isoDateSchema]),
 });
 
 /** One row of ir-independent-source.csv (only the fields the matching reads). */
 export const irIndependentSourceRowSchema = z.object({
-  acgme_id: acgmeIdSchema.refine(
-    (id) => id.startsWith(TRACK_PREFIX['ir-independent']),
-    'an IR-Independent ID starts 415',
+  acgme_id: acgmeIdSchema.check(
+    z.refine((id) => id.startsWith(TRACK_PREFIX['ir-independent']), 'an IR-Independent ID starts 415'),
   ),
   sponsoring_institution: z.string(),
 });
@@ -196,7 +198,7 @@ export function readFactValue(fact: PolicyFactKey, text: string): unknown {
 }
 
 /** Zod issues → our issues, one per field, keyed to the row's line. */
-function zodIssues(file: string, line: number, error: z.ZodError, rename: Record<string, string> = {}): Issue[] {
+function zodIssues(file: string, line: number, error: z.core.$ZodError, rename: Record<string, string> = {}): Issue[] {
   return error.issues.map((i) => {
     const key = String(i.path[0] ?? 'row');
     return { file, line, field: rename[key] ?? key, message: i.message };

@@ -8,7 +8,7 @@ import type { VerificationEntry } from './verification';
 export interface EngineContext {
   /** Today's date (ISO, YYYY-MM-DD); the engine never reads a clock. */
   readonly today: string;
-  /** The resolved model (see `resolveModel` or `bundledModel`). */
+  /** The resolved model (see `resolveModel` in ./model-file, or `bundledModel`). */
   readonly model: Model;
   /** Facts the user verified with programs; they replace the dataset's values. */
   readonly verifications?: readonly VerificationEntry[] | undefined;

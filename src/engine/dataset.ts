@@ -1,22 +1,24 @@
 /**
- * Pure helpers for the program dataset: the ACGME state-code table, US Census regions, display-name
- * normalization, DR↔IR sibling linking, policy-fact wording and the compact browser payload.
- * The build-time compile step (scripts/compile-data.ts), the pages and the engine share them.
+ * Pure helpers for the program dataset: the ACGME state-code table, US Census regions, policy-fact
+ * wording and the compact browser payload. The build-time compile step (scripts/compile-data.ts), the
+ * pages and the engine share them; name normalization, sibling linking and the build-only schemas
+ * are in ./dataset-build, so the browser does not construct them.
  */
-import { z } from 'zod';
+import { numberIn, z } from './zod.ts';
 import {
+  CENSUS_REGIONS,
   POLICY_FACT_KEYS,
   TRACK_PREFIX,
   UNKNOWN,
   acgmeIdSchema,
   policyFactsSchema,
-  programSchema,
   type CensusRegion,
   type PolicyFactKey,
   type PolicyFacts,
   type Program,
   type Track,
 } from './program.ts';
+import type { IrIndependentMatch } from './dataset-build.ts';
 
 // ---------------------------------------------------------------------------------------------
 // States: ACGME state code, name, US Census region and division
@@ -101,7 +103,7 @@ export const STATES: Readonly<Record<string, StateInfo>> = Object.fromEntries(
 export const STATE_CODES: readonly string[] = STATE_ROWS.map(([code]) => code);
 
 /** Census regions in the order the site lists them. */
-export const REGION_ORDER: readonly CensusRegion[] = ['Northeast', 'Midwest', 'South', 'West', 'Territories'];
+export const REGION_ORDER: readonly CensusRegion[] = CENSUS_REGIONS;
 
 /** The state record for a USPS code, or undefined for a code not in the table. */
 export function stateInfo(code: string): StateInfo | undefined {
@@ -125,282 +127,6 @@ export const TRACK_LABEL: Readonly<Record<Track, string>> = {
   'ir-integrated': 'IR–Integrated',
   'ir-independent': 'IR–Independent',
 };
-
-// ---------------------------------------------------------------------------------------------
-// Display-name and city normalization
-// ---------------------------------------------------------------------------------------------
-
-// Words kept in capitals when an all-capitals source name is title-cased.
-const ACRONYMS = new Set([
-  'AGH',
-  'CUNY',
-  'FIU',
-  'GME',
-  'HCA',
-  'HSC',
-  'LA',
-  'LAC',
-  'LSU',
-  'LTD',
-  'MD',
-  'MSU',
-  'MUSC',
-  'NEOMED',
-  'NYU',
-  'OHSU',
-  'SLCH',
-  'SLU',
-  'SUNY',
-  'TJUH',
-  'UAB',
-  'UAMS',
-  'UC',
-  'UCI',
-  'UCLA',
-  'UCSD',
-  'UCSF',
-  'UMMC',
-  'UNC',
-  'UPMC',
-  'USA',
-  'USC',
-  'USF',
-  'UT',
-  'UTMB',
-  'VA',
-  'VCU',
-]);
-// Brand spellings that plain title case gets wrong.
-const SPECIAL_WORDS: Readonly<Record<string, string>> = {
-  MEDSTAR: 'MedStar',
-  MCLAREN: 'McLaren',
-  MCGAW: 'McGaw',
-  UMASS: 'UMass',
-  HEALTHCARE: 'Healthcare',
-};
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'de', 'for', 'in', 'of', 'on', 'the', 'to']);
-
-/** Title-cases one all-capitals word, keeping known acronyms and brand spellings. */
-function titleWord(word: string, first: boolean): string {
-  const upper = word.toUpperCase();
-  if (ACRONYMS.has(upper.replace(/\.$/, ''))) return upper;
-  const special = SPECIAL_WORDS[upper];
-  if (special) return special;
-  const lower = word.toLowerCase();
-  if (!first && SMALL_WORDS.has(lower)) return lower;
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-/** Title-cases a string written wholly in capitals; leaves mixed-case text alone. */
-export function titleCaseIfShouting(text: string): string {
-  if (/[a-z]/.test(text) || !/[A-Z]{2}/.test(text)) return text;
-  let first = true;
-  // Split on separators but keep them, so "HARBOR-UCLA" and "HOFSTRA/NORTHWELL" keep their punctuation.
-  return text
-    .split(/([\s/()\-–,&]+)/)
-    .map((part) => {
-      if (!/[A-Za-z]/.test(part)) return part;
-      const out = titleWord(part, first);
-      first = false;
-      return out;
-    })
-    .join('');
-}
-
-/** Shared clean-up: straight apostrophes, single spaces, "St" with a full stop, no spaces around "/". */
-function tidy(text: string): string {
-  return text
-    .replace(/[`´‘’]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\bSt\.?\s+(?=[A-Z])/g, 'St. ')
-    .trim();
-}
-
-/**
- * Display name from the source hospital string: title case for all-capitals names (acronyms such as
- * UCLA, SUNY, NYU, LSU, UT kept), the trailing word "Program" dropped, "St" written "St.", single spaces.
- */
-export function normalizeProgramName(source: string): string {
-  return tidy(titleCaseIfShouting(tidy(source)))
-    .replace(/\s+program$/i, '')
-    .trim();
-}
-
-/** Display city: title case for all-capitals cities, "St"/"Saint" + name written "St. Name", single spaces. */
-export function normalizeCity(source: string): string {
-  return tidy(titleCaseIfShouting(tidy(source))).replace(/^(?:St\.?|Saint)\s+/i, 'St. ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sibling linking (DR ↔ IR-Integrated at the same institution)
-// ---------------------------------------------------------------------------------------------
-
-/** Lower-case comparison form of a city: "St Louis", "Saint Louis" and "ST. LOUIS" agree. */
-export function cityKey(city: string): string {
-  return normalizeCity(city)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/**
- * Comparison form of an institution name: lower case, punctuation and the word "program" dropped,
- * corporate suffixes (Inc, LLC, Ltd) dropped, and a parenthetical that only repeats the city, the state
- * code or the state name dropped ("Creighton University School of Medicine (Phoenix)" in Phoenix).
- */
-export function institutionKey(name: string, city: string, state: string): string {
-  const same = new Set([cityKey(city), state.toLowerCase(), (stateInfo(state)?.name ?? '').toLowerCase()]);
-  return name
-    .replace(/[`´‘’]/g, "'")
-    .replace(/\(([^)]*)\)/g, (whole, inner: string) => (same.has(cityKey(inner)) ? ' ' : whole))
-    .toLowerCase()
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\b(program|inc|llc|ltd)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The minimum a program needs for linking. */
-export interface LinkCandidate {
-  /** ACGME ID. */
-  id: string;
-  /** Track. */
-  track: Track;
-  /** Source hospital string (linking reads the source, not the display name). */
-  sourceName: string;
-  /** Source city. */
-  sourceCity: string;
-  /** USPS state code. */
-  state: string;
-}
-
-/** A reviewed correction to automatic linking. */
-export const siblingOverrideSchema = z.object({
-  /** The DR program. */
-  drId: acgmeIdSchema,
-  /** The IR-Integrated program. */
-  irId: acgmeIdSchema,
-  /** Add a link the name rule misses, or remove one it makes wrongly. */
-  action: z.enum(['link', 'unlink']),
-  /** Why: what a reviewer checked. */
-  reason: z.string().min(10),
-});
-export type SiblingOverride = z.infer<typeof siblingOverrideSchema>;
-
-/** One DR ↔ IR-Integrated link and what it rests on. */
-export interface SiblingLink {
-  /** The DR program. */
-  drId: string;
-  /** The IR-Integrated program. */
-  irId: string;
-  /** `same-name`: same state, city and institution name; `override`: a reviewed row of the overrides file. */
-  basis: 'same-name' | 'override';
-  /** The override's reason, for `override` links. */
-  reason?: string;
-}
-
-/** A problem with one override row (index into the overrides list). */
-export interface OverrideProblem {
-  /** Position of the row in the overrides array. */
-  index: number;
-  /** Which field is wrong. */
-  field: 'dr_id' | 'ir_id' | 'action';
-  /** What is wrong. */
-  message: string;
-}
-
-/**
- * Links each DR program to the IR-Integrated program(s) of the same institution: the same state, city
- * and institution key, then the reviewed overrides. An override that changes nothing is a problem,
- * so the overrides file cannot silently go stale.
- */
-export function linkSiblings(
-  programs: readonly LinkCandidate[],
-  overrides: readonly SiblingOverride[],
-): { links: SiblingLink[]; problems: OverrideProblem[] } {
-  const byId = new Map(programs.map((p) => [p.id, p]));
-  const keyOf = (p: LinkCandidate) =>
-    `${p.state}|${cityKey(p.sourceCity)}|${institutionKey(p.sourceName, p.sourceCity, p.state)}`;
-  const irByKey = new Map<string, LinkCandidate[]>();
-  for (const p of programs) {
-    if (p.track !== 'ir-integrated') continue;
-    const list = irByKey.get(keyOf(p)) ?? [];
-    list.push(p);
-    irByKey.set(keyOf(p), list);
-  }
-  const links = new Map<string, SiblingLink>();
-  for (const p of programs) {
-    if (p.track !== 'dr') continue;
-    for (const ir of irByKey.get(keyOf(p)) ?? []) {
-      links.set(`${p.id}|${ir.id}`, { drId: p.id, irId: ir.id, basis: 'same-name' });
-    }
-  }
-  const problems: OverrideProblem[] = [];
-  const seen = new Set<string>();
-  overrides.forEach((o, index) => {
-    const dr = byId.get(o.drId);
-    const ir = byId.get(o.irId);
-    if (!dr) problems.push({ index, field: 'dr_id', message: `no program ${o.drId}` });
-    else if (dr.track !== 'dr') problems.push({ index, field: 'dr_id', message: `${o.drId} is not a DR program` });
-    if (!ir) problems.push({ index, field: 'ir_id', message: `no program ${o.irId}` });
-    else if (ir.track !== 'ir-integrated') {
-      problems.push({ index, field: 'ir_id', message: `${o.irId} is not an IR-Integrated program` });
-    }
-    if (!dr || !ir || dr.track !== 'dr' || ir.track !== 'ir-integrated') return;
-    const key = `${o.drId}|${o.irId}`;
-    if (seen.has(key)) {
-      problems.push({ index, field: 'ir_id', message: `a second override for ${o.drId} ↔ ${o.irId}` });
-      return;
-    }
-    seen.add(key);
-    const existing = links.get(key);
-    if (o.action === 'link') {
-      if (existing) problems.push({ index, field: 'action', message: 'redundant: the name rule already links these' });
-      else links.set(key, { drId: o.drId, irId: o.irId, basis: 'override', reason: o.reason });
-    } else if (!existing) {
-      problems.push({ index, field: 'action', message: 'nothing to unlink: the name rule does not link these' });
-    } else {
-      links.delete(key);
-    }
-  });
-  const sorted = [...links.values()].sort((a, b) => a.drId.localeCompare(b.drId) || a.irId.localeCompare(b.irId));
-  return { links: sorted, problems };
-}
-
-/** Each program's sibling IDs (sorted) from a link list. */
-export function siblingsFromLinks(links: readonly SiblingLink[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (from: string, to: string) => out.set(from, [...(out.get(from) ?? []), to].sort());
-  for (const l of links) {
-    add(l.drId, l.irId);
-    add(l.irId, l.drId);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// IR-Independent signals
-// ---------------------------------------------------------------------------------------------
-
-/**
- * An ACGME IR-Independent (415) program matched by hand to a DR program of the same institution.
- * The 415 source name is garbled, so only its ID is ever shown.
- */
-export const irIndependentMatchSchema = z.object({
-  /** The IR-Independent program's ACGME ID (prefix 415). */
-  irIndependentId: acgmeIdSchema.refine((id) => id.startsWith(TRACK_PREFIX['ir-independent']), 'prefix 415'),
-  /** The DR program at the same institution. */
-  drId: acgmeIdSchema,
-  /** The institution words found in the garbled 415 name. */
-  token: z.string().min(2),
-  /** `token-unique`: the token names exactly one DR program in the state (checked at build); `reviewed`: checked by hand. */
-  check: z.enum(['token-unique', 'reviewed']),
-  /** What the match rests on. */
-  reason: z.string().min(10),
-});
-export type IrIndependentMatch = z.infer<typeof irIndependentMatchSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Policy facts: defaults, wording, questions
@@ -516,23 +242,12 @@ export const ACGME_SEARCH_URL = 'https://apps.acgme.org/ads/Public/Programs/Sear
 // Compiled dataset and compact payload
 // ---------------------------------------------------------------------------------------------
 
-/** The full compiled dataset the pages read (src/generated/programs.json). */
-export const compiledDatasetSchema = z.object({
-  /** Where the program list comes from, in one line. */
-  source: z.string().min(1),
-  /** Every program, sorted by ID. */
-  programs: z.array(programSchema),
-  /** Hand-checked IR-Independent matches (DR → 415 ID). */
-  irIndependent: z.array(irIndependentMatchSchema),
-});
-export type CompiledDataset = z.infer<typeof compiledDatasetSchema>;
-
 /** A policy fact as stored in the compact payload (only facts that differ from "unknown, not yet verified"). */
 const compactFactSchema = z.object({
   v: z.union([z.boolean(), z.number(), z.string()]),
-  s: z.string().min(1),
-  u: z.string().optional(),
-  d: z.string().optional(),
+  s: z.string().check(z.minLength(1)),
+  u: z.optional(z.string()),
+  d: z.optional(z.string()),
 });
 
 /** One program in the compact payload; omitted keys take their defaults. */
@@ -540,23 +255,30 @@ export const compactProgramSchema = z.object({
   /** ACGME ID (the track follows from its prefix). */
   i: acgmeIdSchema,
   /** Display name. */
-  n: z.string().min(1),
+  n: z.string().check(z.minLength(1)),
   /** Display city. */
-  c: z.string().min(1),
+  c: z.string().check(z.minLength(1)),
   /** State code (region and division follow from it). */
-  s: z.string().length(2),
+  s: z.string().check(z.regex(/^[A-Z]{2}$/)),
   /** Source name, only when it differs from the display name. */
-  sn: z.string().min(1).optional(),
+  sn: z.optional(z.string().check(z.minLength(1))),
   /** Source city, only when it differs from the display city. */
-  sc: z.string().min(1).optional(),
+  sc: z.optional(z.string().check(z.minLength(1))),
   /** Flags bit set: 1 = new program, 2 = osteopathic recognition. */
-  f: z.number().int().min(0).max(3).optional(),
+  f: z.optional(numberIn(0, 3)),
   /** Sibling IDs. */
-  k: z.array(acgmeIdSchema).optional(),
+  k: z.optional(z.array(acgmeIdSchema)),
   /** IR-Independent IDs matched to this DR program. */
-  ii: z.array(acgmeIdSchema).optional(),
-  /** Facts that are not "unknown, not yet verified". */
-  x: z.record(z.string(), compactFactSchema).optional(),
+  ii: z.optional(z.array(acgmeIdSchema)),
+  /** Facts that are not "unknown, not yet verified", by policy fact. */
+  x: z.optional(
+    z.object(
+      Object.fromEntries(POLICY_FACT_KEYS.map((key) => [key, z.optional(compactFactSchema)])) as Record<
+        PolicyFactKey,
+        z.ZodMiniOptional<typeof compactFactSchema>
+      >,
+    ),
+  ),
 });
 export type CompactProgram = z.infer<typeof compactProgramSchema>;
 
@@ -580,7 +302,7 @@ export function encodeCompactPrograms(
       if (p.siblings.length) out.k = [...p.siblings];
       const ii = irIndependent.filter((m) => m.drId === p.id).map((m) => m.irIndependentId);
       if (ii.length) out.ii = ii;
-      const x: Record<string, z.infer<typeof compactFactSchema>> = {};
+      const x: NonNullable<CompactProgram['x']> = {};
       for (const key of POLICY_FACT_KEYS) {
         const fact = p.facts[key];
         if (fact.value === UNKNOWN && fact.source === UNVERIFIED_SOURCE && !fact.url && !fact.checkedOn) continue;
@@ -611,18 +333,16 @@ export function decodeCompactPrograms(payload: unknown): Program[] {
     const track = trackForId(c.i);
     const state = stateInfo(c.s);
     if (!track || !state) throw new Error(`compact program ${c.i}: unknown track or state`);
-    const facts = unknownFacts();
-    for (const [key, f] of Object.entries(c.x ?? {})) {
-      // An unknown key is dropped, as programSchema (a plain z.object) would drop it.
-      if (!Object.hasOwn(factSchemas, key)) continue;
-      const fact = {
-        value: f.v,
-        source: f.s,
-        ...(f.u ? { url: f.u } : {}),
-        ...(f.d ? { checkedOn: f.d } : {}),
-      };
-      const k = key as PolicyFactKey;
-      (facts as Record<PolicyFactKey, unknown>)[k] = factSchemas[k].parse(fact);
+    const facts = unknownFacts() as Record<PolicyFactKey, unknown>;
+    for (const key of POLICY_FACT_KEYS) {
+      const f = c.x?.[key];
+      if (f)
+        facts[key] = factSchemas[key].parse({
+          value: f.v,
+          source: f.s,
+          ...(f.u ? { url: f.u } : {}),
+          ...(f.d ? { checkedOn: f.d } : {}),
+        });
     }
     return {
       id: c.i,
@@ -635,7 +355,7 @@ export function decodeCompactPrograms(payload: unknown): Program[] {
       region: state.region,
       division: state.division,
       flags: { newProgram: ((c.f ?? 0) & 1) === 1, osteopathicRecognized: ((c.f ?? 0) & 2) === 2 },
-      facts,
+      facts: facts as Program['facts'],
       siblings: c.k ?? [],
     };
   });

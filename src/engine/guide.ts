@@ -1,6 +1,9 @@
 /** Frontmatter of a guide chapter and the glossary entry shape. */
 import { z } from 'zod';
-import { isoDateSchema } from './program';
+
+// zod 3, as Astro's defineCollection needs (src/content.config.ts), so the engine's zod 4 mini
+// isoDateSchema cannot be embedded here: the same rule and message, in zod 3. Build time only.
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 
 /** Planner sections a chapter can point at (anchors on /planner/). */
 export const plannerSectionSchema = z.enum([

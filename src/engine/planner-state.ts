@@ -3,7 +3,7 @@
  * verification log — as one versioned value, plus pure operations on it. The island stores it under
  * STORAGE_KEY; reading a corrupted or unknown value never throws and never loses the bad text.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { acgmeIdSchema } from './program';
 import { profileFormSchema, defaultProfileForm } from './profile-form';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
@@ -22,9 +22,12 @@ export const myListEntrySchema = z.object({
   /** ACGME ID. */
   id: acgmeIdSchema,
   /** The user's note, plain text. */
-  note: z.string().max(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters`).default(''),
+  note: z._default(
+    z.string().check(z.maxLength(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters`)),
+    '',
+  ),
   /** The user would be unhappy training there (the rank-list check warns). */
-  unhappy: z.boolean().default(false),
+  unhappy: z._default(z.boolean(), false),
 });
 export type MyListEntry = z.infer<typeof myListEntrySchema>;
 
@@ -32,11 +35,11 @@ export type MyListEntry = z.infer<typeof myListEntrySchema>;
 export const plannerStateSchema = z.object({
   version: z.literal(STATE_VERSION),
   form: profileFormSchema,
-  myList: z
-    .array(myListEntrySchema)
-    .max(400)
-    .refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'My list has a program twice'),
-  verifications: z.array(verificationEntrySchema).max(2000),
+  myList: z.array(myListEntrySchema).check(
+    z.maxLength(400),
+    z.refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'My list has a program twice'),
+  ),
+  verifications: z.array(verificationEntrySchema).check(z.maxLength(2000)),
 });
 export type PlannerState = z.infer<typeof plannerStateSchema>;
 

@@ -3,7 +3,7 @@
  * band and sorting, the numbers for My list (interviews, P(at least k), match chance, fees), the
  * CSV rows, the verification form and the formatting of chances and ranges.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { ProgramResult } from './evaluate';
 import { param, type Model, type ModelledTrack, type Range } from './model';
 import { erasFees, nrmpRankFee } from './plan';
@@ -46,23 +46,23 @@ export function bandMeaning(band: ChanceBand, model: Model): string {
 /** The filters and sort order of the result list. */
 export const resultFiltersSchema = z.object({
   /** Free text, matched by fuse.js in the browser. */
-  query: z.string().max(100).default(''),
+  query: z._default(z.string().check(z.maxLength(100)), ''),
   /** Track, or "" for both. */
-  track: z.enum(['', 'dr', 'ir-integrated']).default(''),
+  track: z._default(z.enum(['', 'dr', 'ir-integrated']), ''),
   /** Census region, or "" for all. */
-  region: z.string().max(20).default(''),
+  region: z._default(z.string().check(z.maxLength(20)), ''),
   /** USPS state code, or "" for all. */
-  state: z.string().max(2).default(''),
+  state: z._default(z.string().check(z.maxLength(2)), ''),
   /** Band, or "" for all. */
-  band: z.enum(['', 'likely', 'target', 'reach', 'excluded']).default(''),
+  band: z._default(z.enum(['', 'likely', 'target', 'reach', 'excluded']), ''),
   /** Eligibility, or "" for all. */
-  eligibility: z.enum(['', 'eligible', 'uncertain', 'ineligible']).default(''),
+  eligibility: z._default(z.enum(['', 'eligible', 'uncertain', 'ineligible']), ''),
   /** Only programs on the tracks the profile wants. */
-  wantedOnly: z.boolean().default(true),
+  wantedOnly: z._default(z.boolean(), true),
   /** Only programs in the preferred regions or states. */
-  preferredOnly: z.boolean().default(false),
+  preferredOnly: z._default(z.boolean(), false),
   /** Sort within each band. */
-  sort: z.enum(['chance', 'name', 'state']).default('chance'),
+  sort: z._default(z.enum(['chance', 'name', 'state']), 'chance'),
 });
 export type ResultFilters = z.infer<typeof resultFiltersSchema>;
 
@@ -226,12 +226,12 @@ export function csvRowsOf(list: readonly MyListEntry[], resultsById: ReadonlyMap
 
 /** The verification form as typed. */
 export const verificationFormSchema = z.object({
-  programId: z.string().max(20).default(''),
-  fact: z.enum(['j1', 'h1b', 'maxYearsSinceGraduation', 'step2Minimum']).default('j1'),
+  programId: z._default(z.string().check(z.maxLength(20)), ''),
+  fact: z._default(z.enum(['j1', 'h1b', 'maxYearsSinceGraduation', 'step2Minimum']), 'j1'),
   /** "yes"/"no" for visas; a number or "none" for the cutoff and the minimum. */
-  value: z.string().max(20).default(''),
-  date: z.string().max(20).default(''),
-  how: z.string().max(300).default(''),
+  value: z._default(z.string().check(z.maxLength(20)), ''),
+  date: z._default(z.string().check(z.maxLength(20)), ''),
+  how: z._default(z.string().check(z.maxLength(300)), ''),
 });
 export type VerificationForm = z.infer<typeof verificationFormSchema>;
 export type VerificationFormField = keyof VerificationForm;

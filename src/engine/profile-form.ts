@@ -2,33 +2,39 @@
  * The planner's form model: what the user typed, as text, so nothing is lost when a value is out of
  * range. `profileFromForm` turns it into a validated Profile with one plain message per form field.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { parseProfile, type Profile, type ProfileError } from './profile';
+
+/** A text field of at most `max` characters, `value` when missing. */
+const text = (max: number, value: string) => z._default(z.string().check(z.maxLength(max)), value);
+/** A list of at most `max` short texts; `value` makes a fresh default list each time. */
+const list = (max: number, value: () => string[]) =>
+  z._default(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(max)), value);
 
 /** Every form field as typed. Missing fields take their defaults. */
 export const profileFormSchema = z.object({
-  step1: z.string().max(40).default('passed-first-attempt'),
-  step2Score: z.string().max(20).default(''),
-  step2Attempts: z.string().max(20).default('1'),
-  step3: z.string().max(40).default('no'),
-  ecfmg: z.string().max(20).default('pending'),
-  graduationYear: z.string().max(20).default(''),
-  visa: z.string().max(20).default('j1'),
-  handsOn: z.string().max(20).default('0'),
-  externship: z.string().max(20).default('0'),
-  observership: z.string().max(20).default('0'),
-  usResearch: z.string().max(20).default('0'),
-  lettersIr: z.string().max(20).default('0'),
-  lettersDr: z.string().max(20).default('0'),
-  lettersOther: z.string().max(20).default('0'),
-  irPublications: z.string().max(20).default('0'),
-  otherPublications: z.string().max(20).default('0'),
-  abstracts: z.string().max(20).default('0'),
-  honours: z.string().max(20).default('0'),
-  tracks: z.array(z.string().max(20)).max(5).default(['ir-integrated', 'dr']),
-  regions: z.array(z.string().max(20)).max(10).default([]),
-  states: z.string().max(400).default(''),
-  budget: z.string().max(20).default(''),
+  step1: text(40, 'passed-first-attempt'),
+  step2Score: text(20, ''),
+  step2Attempts: text(20, '1'),
+  step3: text(40, 'no'),
+  ecfmg: text(20, 'pending'),
+  graduationYear: text(20, ''),
+  visa: text(20, 'j1'),
+  handsOn: text(20, '0'),
+  externship: text(20, '0'),
+  observership: text(20, '0'),
+  usResearch: text(20, '0'),
+  lettersIr: text(20, '0'),
+  lettersDr: text(20, '0'),
+  lettersOther: text(20, '0'),
+  irPublications: text(20, '0'),
+  otherPublications: text(20, '0'),
+  abstracts: text(20, '0'),
+  honours: text(20, '0'),
+  tracks: list(5, () => ['ir-integrated', 'dr']),
+  regions: list(10, () => []),
+  states: text(400, ''),
+  budget: text(20, ''),
 });
 export type ProfileForm = z.infer<typeof profileFormSchema>;
 export type ProfileFormField = keyof ProfileForm;

@@ -2,46 +2,37 @@
  * The applicant profile the planner collects: exam results, visa, US experience, letters, research
  * and preferences. No name or contact details; unknown keys are dropped when parsing.
  */
-import { z } from 'zod';
-import { censusRegionSchema } from './program';
+import { numberIn, whenZod3, z } from './zod';
+import { CENSUS_REGIONS } from './program';
 
 // One plain message per field: zod's own texts ("Expected number, received string") mean little to
-// an applicant, and the errorMap replaces every issue of that field with the rule in words.
-const says = (message: string) => ({ errorMap: () => ({ message }) });
-const wholeNumber = (what: string, max: number) =>
-  z
-    .number(says(`${what} is a whole number from 0 to ${max}`))
-    .int()
-    .min(0)
-    .max(max);
-const monthsOf = (what: string) =>
-  z
-    .number(says(`${what} is a number of months from 0 to 120`))
-    .min(0)
-    .max(120);
+// an applicant, so every issue of a field (its type and each of its checks) carries the rule in words.
+const wholeNumber = (what: string, max: number) => numberIn(0, max, `${what} is a whole number from 0 to ${max}`);
+const monthsOf = (what: string) => numberIn(0, 120, `${what} is a number of months from 0 to 120`, false);
 
 /** Step 1 outcome. */
-export const step1StatusSchema = z.enum(['passed-first-attempt', 'passed-after-failure', 'not-taken'], {
-  ...says('Step 1 is one of: passed on the first attempt, passed after a failure, not taken yet'),
-});
+export const step1StatusSchema = z.enum(
+  ['passed-first-attempt', 'passed-after-failure', 'not-taken'],
+  'Step 1 is one of: passed on the first attempt, passed after a failure, not taken yet',
+);
 export type Step1Status = z.infer<typeof step1StatusSchema>;
 
 /** Step 3 status. */
-export const step3StatusSchema = z.enum(['passed', 'will-pass-before-ranking', 'no'], {
-  ...says('Step 3 is one of: passed, will pass before ranking, no'),
-});
+export const step3StatusSchema = z.enum(
+  ['passed', 'will-pass-before-ranking', 'no'],
+  'Step 3 is one of: passed, will pass before ranking, no',
+);
 export type Step3Status = z.infer<typeof step3StatusSchema>;
 
 /** Which visa the applicant needs; "none" for, e.g., a permanent resident. */
-export const visaNeedSchema = z.enum(['j1', 'h1b', 'either', 'none'], {
-  ...says('Visa need is one of: J-1, H-1B, either, none'),
-});
+export const visaNeedSchema = z.enum(['j1', 'h1b', 'either', 'none'], 'Visa need is one of: J-1, H-1B, either, none');
 export type VisaNeed = z.infer<typeof visaNeedSchema>;
 
 /** A track the applicant wants. */
-export const wantedTrackSchema = z.enum(['ir-integrated', 'dr'], {
-  ...says('A track is IR–Integrated ("ir-integrated") or Diagnostic Radiology ("dr")'),
-});
+export const wantedTrackSchema = z.enum(
+  ['ir-integrated', 'dr'],
+  'A track is IR–Integrated ("ir-integrated") or Diagnostic Radiology ("dr")',
+);
 export type WantedTrack = z.infer<typeof wantedTrackSchema>;
 
 const STEP2_SCORE = 'Step 2 CK is a score from 1 to 300, or "not taken yet"';
@@ -50,11 +41,11 @@ const STEP2_SCORE = 'Step 2 CK is a score from 1 to 300, or "not taken yet"';
 export const step2Schema = z.object(
   {
     /** Latest score 1–300, or "not-taken". */
-    score: z.union([z.number(says(STEP2_SCORE)).int().min(1).max(300), z.literal('not-taken')], says(STEP2_SCORE)),
+    score: z.union([numberIn(1, 300, STEP2_SCORE), z.literal('not-taken')], STEP2_SCORE),
     /** Attempts so far, 1 for a first-time pass. */
-    attempts: z.number(says('Step 2 CK attempts is a whole number from 1 to 6')).int().min(1).max(6),
+    attempts: numberIn(1, 6, 'Step 2 CK attempts is a whole number from 1 to 6'),
   },
-  says('Step 2 CK needs a score (or "not taken yet") and a number of attempts'),
+  'Step 2 CK needs a score (or "not taken yet") and a number of attempts',
 );
 export type Step2 = z.infer<typeof step2Schema>;
 
@@ -70,7 +61,7 @@ export const usExperienceSchema = z.object(
     /** Research in the US. */
     research: monthsOf('US research'),
   },
-  says('US experience needs months of hands-on work, externships, observerships and research (0 when none)'),
+  'US experience needs months of hands-on work, externships, observerships and research (0 when none)',
 );
 export type UsExperience = z.infer<typeof usExperienceSchema>;
 
@@ -84,7 +75,7 @@ export const lettersSchema = z.object(
     /** From another core specialty. */
     otherCore: wholeNumber('The number of US letters from other specialties', 10),
   },
-  says('Letters need a count for IR, DR and other specialties (0 when none)'),
+  'Letters need a count for IR, DR and other specialties (0 when none)',
 );
 export type Letters = z.infer<typeof lettersSchema>;
 
@@ -98,70 +89,71 @@ export const researchSchema = z.object(
     /** Abstracts, posters and presentations. */
     abstracts: wholeNumber('The number of abstracts, posters and presentations', 200),
   },
-  says('Research needs counts of IR publications, other publications and abstracts (0 when none)'),
+  'Research needs counts of IR publications, other publications and abstracts (0 when none)',
 );
 export type Research = z.infer<typeof researchSchema>;
 
 const REGIONS = 'Regions are Northeast, Midwest, South, West or Territories';
+const TRACKS = 'Choose at least one track: IR–Integrated or Diagnostic Radiology';
+const STATE = 'A state is a two-letter code such as NY';
+
+/** The answers of a profile, each checked on its own. */
+const profileFieldsSchema = z.object(
+  {
+    /** Step 1 outcome. */
+    step1: step1StatusSchema,
+    /** Step 2 CK. */
+    step2: step2Schema,
+    /** Step 3. */
+    step3: step3StatusSchema,
+    /** ECFMG certification. */
+    ecfmg: z.enum(['certified', 'pending'], 'ECFMG certification is certified or pending'),
+    /** Year of medical school graduation; null until entered. */
+    graduationYear: z.nullable(numberIn(1950, 2100, 'Graduation year is a year such as 2021, between 1950 and 2100')),
+    /** Visa needed for residency. */
+    visa: visaNeedSchema,
+    /** US experience in months by kind. */
+    usExperience: usExperienceSchema,
+    /** US letters by kind. */
+    letters: lettersSchema,
+    /** Research output. */
+    research: researchSchema,
+    /** Honours or leadership roles: a count (true counts as 1). */
+    honours: z.pipe(
+      z.transform((v) => (typeof v === 'boolean' ? Number(v) : v)),
+      numberIn(0, 50, 'Honours and leadership is a count from 0 to 50, or yes/no'),
+    ),
+    /** Tracks wanted: at least one. */
+    tracks: z.array(wantedTrackSchema, TRACKS).check(
+      z.minLength(1, TRACKS),
+      z.refine((t) => new Set(t).size === t.length, 'Each track is listed once'),
+    ),
+    /** Preferred US Census regions (empty = no preference). */
+    regions: z.array(z.enum(CENSUS_REGIONS, REGIONS), REGIONS),
+    /** Preferred states as two-letter codes (empty = no preference). */
+    states: z.array(
+      z.string(STATE).check(z.regex(/^[A-Z]{2}$/, STATE)),
+      'States are a list of two-letter codes such as NY',
+    ),
+    /** Budget for application fees in US dollars. */
+    budgetUsd: z.optional(numberIn(0, 100_000, 'Budget is an amount in US dollars from 0 to 100,000', false)),
+  },
+  'A profile is a set of answers',
+);
 
 /** The whole applicant profile. */
-export const profileSchema = z
-  .object(
-    {
-      /** Step 1 outcome. */
-      step1: step1StatusSchema,
-      /** Step 2 CK. */
-      step2: step2Schema,
-      /** Step 3. */
-      step3: step3StatusSchema,
-      /** ECFMG certification. */
-      ecfmg: z.enum(['certified', 'pending'], says('ECFMG certification is certified or pending')),
-      /** Year of medical school graduation; null until entered. */
-      graduationYear: z
-        .number(says('Graduation year is a year such as 2021, between 1950 and 2100'))
-        .int()
-        .min(1950)
-        .max(2100)
-        .nullable(),
-      /** Visa needed for residency. */
-      visa: visaNeedSchema,
-      /** US experience in months by kind. */
-      usExperience: usExperienceSchema,
-      /** US letters by kind. */
-      letters: lettersSchema,
-      /** Research output. */
-      research: researchSchema,
-      /** Honours or leadership roles: a count (true counts as 1). */
-      honours: z.preprocess(
-        (v) => (typeof v === 'boolean' ? Number(v) : v),
-        z.number(says('Honours and leadership is a count from 0 to 50, or yes/no')).int().min(0).max(50),
-      ),
-      /** Tracks wanted: at least one. */
-      tracks: z
-        .array(wantedTrackSchema, says('Choose at least one track: IR–Integrated or Diagnostic Radiology'))
-        .min(1)
-        .refine((t) => new Set(t).size === t.length, 'Each track is listed once'),
-      /** Preferred US Census regions (empty = no preference). */
-      regions: z.array(z.enum(censusRegionSchema.options, says(REGIONS)), says(REGIONS)),
-      /** Preferred states as two-letter codes (empty = no preference). */
-      states: z.array(
-        z.string(says('A state is a two-letter code such as NY')).regex(/^[A-Z]{2}$/),
-        says('States are a list of two-letter codes such as NY'),
-      ),
-      /** Budget for application fees in US dollars. */
-      budgetUsd: z.number(says('Budget is an amount in US dollars from 0 to 100,000')).min(0).max(100_000).optional(),
-    },
-    says('A profile is a set of answers'),
-  )
-  .superRefine((p, ctx) => {
+export const profileSchema = profileFieldsSchema.check(
+  z.check<z.infer<typeof profileFieldsSchema>>(({ value: p, issues }) => {
     if (p.ecfmg === 'certified' && (p.step1 === 'not-taken' || p.step2.score === 'not-taken')) {
-      ctx.addIssue({
+      issues.push({
         code: 'custom',
         path: ['ecfmg'],
+        input: p.ecfmg,
         message: 'ECFMG certification needs Step 1 and Step 2 CK passed; choose "pending" until then',
       });
     }
-  });
+  }, whenZod3),
+);
 export type Profile = z.infer<typeof profileSchema>;
 
 /** One readable problem with a profile. */

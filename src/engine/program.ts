@@ -2,13 +2,13 @@
  * The program shape the whole product shares: the build-time compile step validates every
  * dataset row against it, the pages render it, and the engine scores it.
  */
-import { z } from 'zod';
+import { numberIn, z } from './zod';
 
 /** The literal we store for a fact nobody has verified. Distinct from "no". */
 export const UNKNOWN = 'unknown' as const;
 
 /** An ISO calendar date, e.g. 2026-11-28. */
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
+export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'));
 
 /** A residency track. `ir-independent` is ready for rows we do not have yet. */
 export const trackSchema = z.enum(['dr', 'ir-integrated', 'ir-independent']);
@@ -22,22 +22,35 @@ export const TRACK_PREFIX: Record<Track, string> = {
 };
 
 /** A 10-digit ACGME program ID kept as text (3-digit specialty, 2-digit state code, 5-digit sequence). */
-export const acgmeIdSchema = z.string().regex(/^\d{10}$/, 'an ACGME ID is exactly 10 digits');
+export const acgmeIdSchema = z.string().check(z.regex(/^\d{10}$/, 'an ACGME ID is exactly 10 digits'));
+
+/** A web address as written (as zod 3's `.url()`: anything `new URL` reads; zod 4's `z.url()` would rewrite it). */
+export function urlSchema(message = 'Invalid url') {
+  return z.string().check(
+    z.refine((s) => {
+      try {
+        return Boolean(new URL(s));
+      } catch {
+        return false;
+      }
+    }, message),
+  );
+}
 
 /**
  * A policy fact: a value or "unknown", always with where it came from.
  * `source` says who stated it (e.g. "program website"); `checkedOn` is when we read it.
  */
-export function factSchema<T extends z.ZodTypeAny>(value: T) {
+export function factSchema<T extends z.core.SomeType>(value: T) {
   return z.object({
     /** The fact, or "unknown" when nobody has verified it. */
     value: z.union([z.literal(UNKNOWN), value]),
     /** Who stated it, or why it is unknown. */
-    source: z.string().min(1),
+    source: z.string().check(z.minLength(1)),
     /** Where the source can be read. */
-    url: z.string().url().optional(),
+    url: z.optional(urlSchema()),
     /** When the source was read. */
-    checkedOn: isoDateSchema.optional(),
+    checkedOn: z.optional(isoDateSchema),
   });
 }
 
@@ -58,9 +71,9 @@ export const policyFactsSchema = z.object({
   /** Sponsors the H-1B visa for residents. */
   h1b: factSchema(z.boolean()),
   /** Most years since medical school graduation the program accepts; "none" = no cutoff. */
-  maxYearsSinceGraduation: factSchema(z.union([z.number().int().min(0).max(60), z.literal('none')])),
+  maxYearsSinceGraduation: factSchema(z.union([numberIn(0, 60), z.literal('none')])),
   /** Lowest Step 2 CK score the program considers; "none" = no minimum. */
-  step2Minimum: factSchema(z.union([z.number().int().min(1).max(300), z.literal('none')])),
+  step2Minimum: factSchema(z.union([numberIn(1, 300), z.literal('none')])),
   /** How the program treats failed USMLE attempts. */
   attempts: factSchema(attemptsPolicySchema),
   /** Whether US clinical experience is required. */
@@ -68,16 +81,18 @@ export const policyFactsSchema = z.object({
   /** Categorical (PGY-1 included) or advanced (PGY-1 elsewhere). */
   pgy1: factSchema(pgy1Schema),
   /** Residents taken per year. */
-  positionsPerYear: factSchema(z.number().int().min(0).max(100)),
+  positionsPerYear: factSchema(numberIn(0, 100)),
   /** Share (0–1) of IMGs among recent residents. */
-  imgShare: factSchema(z.number().min(0).max(1)),
+  imgShare: factSchema(numberIn(0, 1, undefined, false)),
 });
 export type PolicyFacts = z.infer<typeof policyFactsSchema>;
 export type PolicyFactKey = keyof PolicyFacts;
 export const POLICY_FACT_KEYS = Object.keys(policyFactsSchema.shape) as PolicyFactKey[];
 
-/** US Census regions. */
-export const censusRegionSchema = z.enum(['Northeast', 'Midwest', 'South', 'West', 'Territories']);
+/** US Census regions, in the order the site lists them. */
+export const CENSUS_REGIONS = ['Northeast', 'Midwest', 'South', 'West', 'Territories'] as const;
+/** One US Census region. */
+export const censusRegionSchema = z.enum(CENSUS_REGIONS);
 export type CensusRegion = z.infer<typeof censusRegionSchema>;
 
 /** One compiled program, as pages and the engine see it. */
@@ -87,19 +102,19 @@ export const programSchema = z.object({
   /** Which track the program trains for. */
   track: trackSchema,
   /** Display name, normalized from the source string. */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** The sponsoring-institution string exactly as the source list has it. */
-  sourceName: z.string().min(1),
+  sourceName: z.string().check(z.minLength(1)),
   /** City, normalized. */
-  city: z.string().min(1),
+  city: z.string().check(z.minLength(1)),
   /** City exactly as the source list has it. */
-  sourceCity: z.string().min(1),
+  sourceCity: z.string().check(z.minLength(1)),
   /** USPS state code. */
-  state: z.string().regex(/^[A-Z]{2}$/),
+  state: z.string().check(z.regex(/^[A-Z]{2}$/)),
   /** US Census region (derived from the state). */
   region: censusRegionSchema,
   /** US Census division (derived from the state). */
-  division: z.string().min(1),
+  division: z.string().check(z.minLength(1)),
   /** Badges in the source list. */
   flags: z.object({ newProgram: z.boolean(), osteopathicRecognized: z.boolean() }),
   /** Policy facts with provenance. */

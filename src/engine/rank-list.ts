@@ -3,7 +3,7 @@
  * is impossible or unconfirmed and programs where you would be unhappy; by default rank
  * IR–Integrated first, then DR with a strong IR pathway, then other DR; no duplicates.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { yearOf, type EngineContext } from './context';
 import { eligibilityOf } from './eligibility';
 import { acgmeIdSchema, type Program } from './program';
@@ -18,7 +18,7 @@ export const rankEntrySchema = z.object({
   /** ACGME ID of the program. */
   programId: acgmeIdSchema,
   /** The user would be unhappy there. */
-  unhappy: z.boolean().default(false),
+  unhappy: z._default(z.boolean(), false),
 });
 export type RankEntry = z.infer<typeof rankEntrySchema>;
 

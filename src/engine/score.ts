@@ -13,7 +13,6 @@ import {
   type ModelledTrack,
   type ParameterSet,
   type Range,
-  type ReferenceProfile,
 } from './model';
 import type { Program } from './program';
 import type { Profile } from './profile';
@@ -131,7 +130,7 @@ function inputsOfProfile(p: Profile, todayYear: number): Inputs {
   };
 }
 
-function inputsOfReference(r: ReferenceProfile, step2Median: number): Inputs {
+function inputsOfReference(r: Model['reference'], step2Median: number): Inputs {
   return {
     step2: step2Median,
     step2Attempts: r.step2Attempts,

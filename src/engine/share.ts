@@ -9,7 +9,7 @@
  * A later change to what a link carries gets a new version and a new reader beside this one.
  */
 import LZString from 'lz-string';
-import { z } from 'zod';
+import { numberIn, z } from './zod';
 import { acgmeIdSchema } from './program';
 import { MAX_NOTE_LENGTH, myListEntrySchema, type PlannerState } from './planner-state';
 import { profileFormSchema, type ProfileForm } from './profile-form';
@@ -37,14 +37,14 @@ export const MAX_SHARED_FACTS = 2000;
 /** What a share link carries, decoded and validated. */
 export const sharePayloadSchema = z.object({
   /** My list in the sender's rank order; notes are empty when the sender left them out. */
-  list: z
-    .array(myListEntrySchema)
-    .max(MAX_SHARED_PROGRAMS)
-    .refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'the list has a program twice'),
+  list: z.array(myListEntrySchema).check(
+    z.maxLength(MAX_SHARED_PROGRAMS),
+    z.refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'the list has a program twice'),
+  ),
   /** Verification-log entries. */
-  verifications: z.array(verificationEntrySchema).max(MAX_SHARED_FACTS),
+  verifications: z.array(verificationEntrySchema).check(z.maxLength(MAX_SHARED_FACTS)),
   /** The sender's profile form, only when they chose to share it. */
-  form: profileFormSchema.nullable(),
+  form: z.nullable(profileFormSchema),
 });
 export type SharePayload = z.infer<typeof sharePayloadSchema>;
 
@@ -127,48 +127,50 @@ export const V1_FORM_KEYS = [
 ] as const satisfies readonly (keyof ProfileForm)[];
 
 const absent = z.literal(0);
-const wireV1Schema = z.tuple([
-  z
-    .string()
-    .max(MAX_SHARED_PROGRAMS * 10)
-    .regex(/^(?:\d{10})*$/),
-  z.union([absent, z.array(z.string().max(MAX_NOTE_LENGTH)).max(MAX_SHARED_PROGRAMS)]),
-  z.union([
-    absent,
-    z
-      .array(
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(MAX_SHARED_PROGRAMS - 1),
-      )
-      .max(MAX_SHARED_PROGRAMS),
-  ]),
-  z.union([
-    absent,
-    z
-      .array(
-        z.tuple([
-          acgmeIdSchema,
-          z
-            .number()
-            .int()
-            .min(0)
-            .max(V1_FACTS.length - 1),
-          z.union([z.boolean(), z.number(), z.string().max(10)]),
-          z.string().max(10),
-          z.string().max(400),
-        ]),
-      )
-      .max(MAX_SHARED_FACTS),
-  ]),
-  z.union([
-    absent,
-    z.array(z.union([z.string().max(400), z.array(z.string().max(20)).max(10)])).length(V1_FORM_KEYS.length),
-  ]),
-]);
-type WireV1 = z.infer<typeof wireV1Schema>;
+/** Text of at most `max` characters. */
+const textUpTo = (max: number) => z.string().check(z.maxLength(max));
+/** A list of at most `max` items. */
+const listUpTo = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+/** A whole number from 0 to `max`. */
+const indexUpTo = (max: number) => numberIn(0, max);
+
+// The wire's fixed-length arrays are read by position into objects and checked with object schemas
+// (zod's tuple would add about 0.6 KB gzip to every page that loads the engine). An array of another
+// length, or anything that is not an array, becomes null and fails.
+/** A fixed-length array as an object with these names for its positions, or null. */
+const byPosition = (names: readonly string[], value: unknown) =>
+  Array.isArray(value) && value.length === names.length
+    ? Object.fromEntries(names.map((name, i) => [name, value[i]]))
+    : null;
+
+/** One verified fact on the wire: [programId, fact index in V1_FACTS, value, date, how]. */
+const WIRE_FACT_PARTS = ['programId', 'fact', 'value', 'date', 'how'] as const;
+const wireFactV1Schema = z.pipe(
+  z.transform((value) => byPosition(WIRE_FACT_PARTS, value)),
+  z.object({
+    programId: acgmeIdSchema,
+    fact: indexUpTo(V1_FACTS.length - 1),
+    value: z.union([z.boolean(), z.number(), textUpTo(10)]),
+    date: textUpTo(10),
+    how: textUpTo(400),
+  }),
+);
+
+/** The profile form on the wire: its values in V1_FORM_KEYS order. */
+const wireFormV1Schema = z.pipe(
+  z.transform((value) => byPosition(V1_FORM_KEYS, value)),
+  z.object(Object.fromEntries(V1_FORM_KEYS.map((key) => [key, z.union([textUpTo(400), listUpTo(textUpTo(20), 10)])]))),
+);
+
+/** The five parts of the v1 wire array, in order. */
+const WIRE_PARTS = ['ids', 'notes', 'unhappy', 'facts', 'form'] as const;
+const wireV1Schema = z.object({
+  ids: z.string().check(z.maxLength(MAX_SHARED_PROGRAMS * 10), z.regex(/^(?:\d{10})*$/)),
+  notes: z.union([absent, listUpTo(textUpTo(MAX_NOTE_LENGTH), MAX_SHARED_PROGRAMS)]),
+  unhappy: z.union([absent, listUpTo(indexUpTo(MAX_SHARED_PROGRAMS - 1), MAX_SHARED_PROGRAMS)]),
+  facts: z.union([absent, listUpTo(wireFactV1Schema, MAX_SHARED_FACTS)]),
+  form: z.union([absent, wireFormV1Schema]),
+});
 
 /** The payload as the v1 wire array. */
 function toWireV1(payload: SharePayload): unknown[] {
@@ -185,11 +187,11 @@ function toWireV1(payload: SharePayload): unknown[] {
 
 /** The payload from a v1 wire array, or null when it does not hold a valid payload. */
 function fromWireV1(json: unknown): SharePayload | null {
-  // Absent trailing parts were dropped when encoding; put them back so the tuple has its five slots.
-  const padded = Array.isArray(json) && json.length >= 1 && json.length <= 5 ? [...json, 0, 0, 0, 0].slice(0, 5) : json;
-  const wire = wireV1Schema.safeParse(padded);
+  // Absent trailing parts were dropped when encoding; put them back so all five parts are there.
+  const padded = Array.isArray(json) && json.length >= 1 && json.length <= 5 ? [...json, 0, 0, 0, 0].slice(0, 5) : null;
+  const wire = wireV1Schema.safeParse(byPosition(WIRE_PARTS, padded));
   if (!wire.success) return null;
-  const [ids, notes, unhappy, facts, form]: WireV1 = wire.data;
+  const { ids, notes, unhappy, facts, form } = wire.data;
   const idList = ids.match(/\d{10}/g) ?? [];
   if (notes !== 0 && notes.length > idList.length) return null;
   if (unhappy !== 0 && (new Set(unhappy).size !== unhappy.length || unhappy.some((i) => i >= idList.length)))
@@ -200,8 +202,8 @@ function fromWireV1(json: unknown): SharePayload | null {
     verifications:
       facts === 0
         ? []
-        : facts.map(([programId, fact, value, date, how]) => ({ programId, fact: V1_FACTS[fact], value, date, how })),
-    form: form === 0 ? null : Object.fromEntries(V1_FORM_KEYS.map((k, i) => [k, form[i]])),
+        : facts.map(({ programId, fact, value, date, how }) => ({ programId, fact: V1_FACTS[fact], value, date, how })),
+    form: form === 0 ? null : form,
   };
   const parsed = sharePayloadSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;

@@ -2,9 +2,12 @@
  * Two different labels for a program: the chance band (Reach / Target / Likely, from the model's
  * per-application chance) and the guide's program tier (1–3, from dataset facts only).
  */
-import { z } from 'zod';
+import type { ProgramTierFacts } from './dataset-build';
 import { param, type Model } from './model';
-import { factSchema, type Program } from './program';
+import type { Program } from './program';
+
+// The tier facts' schema is build-time (a dataset that supplies them is compiled); only its type is used here.
+export type { ProgramSetting, ProgramTierFacts } from './dataset-build';
 
 /** Chance band of one application; "excluded" when a known policy rules the applicant out. */
 export type ChanceBand = 'reach' | 'target' | 'likely' | 'excluded';
@@ -24,17 +27,6 @@ export function chanceBand(centralChance: number, eligible: boolean, model: Mode
 
 /** How a program leads to IR, from its track and siblings (always known). */
 export type IrPathway = 'ir-integrated' | 'dr-with-ir-integrated' | 'dr-other' | 'ir-independent';
-
-/** The program's setting, as the guide's tier table describes it. */
-export const programSettingSchema = z.enum(['academic-research-center', 'university', 'community']);
-export type ProgramSetting = z.infer<typeof programSettingSchema>;
-
-/** Facts the guide's tier rule needs that the program dataset does not carry yet. */
-export const programTierFactsSchema = z.object({
-  /** Very competitive academic research center, mid-sized university program, or community program. */
-  setting: factSchema(programSettingSchema),
-});
-export type ProgramTierFacts = z.infer<typeof programTierFactsSchema>;
 
 /** The guide's tier of a program, or "unassigned" with the facts that are missing. */
 export type ProgramTier =

@@ -1,5 +1,5 @@
 /** The user's verification log: facts they confirmed with a program, which replace the dataset's values. */
-import { z } from 'zod';
+import { numberIn, z } from './zod';
 import { acgmeIdSchema, isoDateSchema, type PolicyFacts, type Program } from './program';
 
 const entryBase = {
@@ -8,7 +8,7 @@ const entryBase = {
   /** When the user verified it. */
   date: isoDateSchema,
   /** How, in the user's words (e.g. "email from the coordinator"). */
-  how: z.string().trim().min(1, 'say how you verified it').max(200),
+  how: z.string().check(z.trim(), z.minLength(1, 'say how you verified it'), z.maxLength(200)),
 };
 
 /** One verified fact. */
@@ -18,12 +18,12 @@ export const verificationEntrySchema = z.discriminatedUnion('fact', [
   z.object({
     ...entryBase,
     fact: z.literal('maxYearsSinceGraduation'),
-    value: z.union([z.number().int().min(0).max(60), z.literal('none')]),
+    value: z.union([numberIn(0, 60), z.literal('none')]),
   }),
   z.object({
     ...entryBase,
     fact: z.literal('step2Minimum'),
-    value: z.union([z.number().int().min(1).max(300), z.literal('none')]),
+    value: z.union([numberIn(1, 300), z.literal('none')]),
   }),
 ]);
 export type VerificationEntry = z.infer<typeof verificationEntrySchema>;

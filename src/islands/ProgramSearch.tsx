@@ -7,7 +7,7 @@
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { loadSearch, type Search } from './load-search';
-import { resultSummary, visibleIds, type ListedProgram, type ProgramFilters } from './program-search';
+import { resultSummary, visibleIds, type ListedProgram, type ProgramFilters } from './program-filters';
 
 interface Props {
   /** Site base URL, ending with "/". */

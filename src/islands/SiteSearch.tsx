@@ -2,7 +2,7 @@
  * The site search box on /search/: reads ?q=, fetches the prebuilt index on first use (same origin)
  * and shows fuzzy results that link to the exact heading, term or program.
  */
-import { createSignal, createResource, For, Show, onMount } from 'solid-js';
+import { createEffect, createSignal, For, Show, onMount } from 'solid-js';
 import Fuse from 'fuse.js';
 import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/search';
 import { registerServiceWorker } from './register-sw';
@@ -32,7 +32,19 @@ const KIND_LABEL: Record<SearchDoc['kind'], string> = { guide: 'Guide', glossary
 export default function SiteSearch(props: Props) {
   const [query, setQuery] = createSignal('');
   const [wanted, setWanted] = createSignal(false);
-  const [index] = createResource(wanted, () => loadIndex(props.base));
+  // The index, fetched on first use. Plain signals, not createResource: reading a resource while it loads
+  // suspends the Suspense boundary Astro puts around the island, which hid the whole search box (and the
+  // text being typed) until the index arrived.
+  const [index, setIndex] = createSignal<Loaded>();
+  const [loading, setLoading] = createSignal(false);
+  const [loadError, setLoadError] = createSignal<Error>();
+  createEffect(() => {
+    if (!wanted()) return;
+    setLoading(true);
+    loadIndex(props.base)
+      .then(setIndex, (e: unknown) => setLoadError(e instanceof Error ? e : new Error(String(e))))
+      .finally(() => setLoading(false));
+  });
 
   const [ready, setReady] = createSignal(false);
   let input: HTMLInputElement | undefined;
@@ -97,8 +109,8 @@ export default function SiteSearch(props: Props) {
         </div>
       </form>
       <p role="status" aria-live="polite" class="status">
-        <Show when={index.error}>{(index.error as Error).message}</Show>
-        <Show when={index.loading}>Loading the search index…</Show>
+        <Show when={loadError()}>{(e) => e().message}</Show>
+        <Show when={loading()}>Loading the search index…</Show>
         <Show when={index() && query().trim().length >= 2}>
           {results().length} result{results().length === 1 ? '' : 's'} for “{query().trim()}”
         </Show>

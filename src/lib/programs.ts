@@ -1,11 +1,12 @@
 /** The compiled program dataset, for pages at build time (written by `npm run data:compile`). */
 import compiled from '../generated/programs.json';
 import { programSchema, type Program } from '../engine/program';
+import { z } from '../engine/zod';
 
 let cache: Program[] | undefined;
 
 /** All compiled programs, validated against the shared schema. */
 export function loadPrograms(): Program[] {
-  cache ??= programSchema.array().parse(compiled);
+  cache ??= z.array(programSchema).parse(compiled);
   return cache;
 }

@@ -4,13 +4,8 @@ import Fuse from 'fuse.js/basic';
 import { compileDataset } from '../../scripts/data/compile.ts';
 import { COMPACT_BUDGET_GZIP, SEARCH_INDEX_BUDGET_GZIP, buildOutputs, byteSizes } from '../../scripts/data/outputs.ts';
 import { readDatasetSources } from '../../scripts/data/sources.ts';
-import {
-  SEARCH_OPTIONS,
-  resultSummary,
-  visibleIds,
-  type ListedProgram,
-  type SearchIndexFile,
-} from '../../src/islands/program-search.ts';
+import { resultSummary, visibleIds, type ListedProgram } from '../../src/islands/program-filters.ts';
+import { SEARCH_OPTIONS, type SearchIndexFile } from '../../src/islands/program-search.ts';
 
 const result = compileDataset(readDatasetSources(process.cwd()));
 if (!result.ok) throw new Error('content/programs does not compile');

@@ -9,11 +9,9 @@ import {
   decodeCompactIrIndependent,
   decodeCompactPrograms,
   encodeCompactPrograms,
-  institutionKey,
-  normalizeCity,
-  normalizeProgramName,
   unknownFacts,
 } from '../../src/engine/dataset.ts';
+import { institutionKey, normalizeCity, normalizeProgramName } from '../../src/engine/dataset-build.ts';
 import { compileDataset } from '../../scripts/data/compile.ts';
 import { parseCsv } from '../../scripts/data/csv.ts';
 import { linkReviewCsv } from '../../scripts/data/review.ts';

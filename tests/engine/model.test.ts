@@ -1,6 +1,7 @@
 import figuresJson from '../../content/reference/figures.json';
 import modelJson from '../../content/reference/model.json';
-import { modelFileSchema, PARAMETER_IDS, resolveModel, sigmoid } from '../../src/engine/model';
+import { PARAMETER_IDS, sigmoid } from '../../src/engine/model';
+import { modelFileSchema, resolveModel } from '../../src/engine/model-file';
 import { referenceFileSchema } from '../../src/engine/reference';
 import { scoreTable } from '../../src/engine/score';
 import { drMedianProfile, MODEL } from './fixtures';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { censusRegionSchema } from '../../src/engine/program';
+import { CENSUS_REGIONS } from '../../src/engine/program';
 import { defaultProfile, profileSchema, type Profile } from '../../src/engine/profile';
 import {
   defaultProfileForm,
@@ -283,7 +283,7 @@ const profileArb: fc.Arbitrary<Profile> = fc
     research: fc.tuple(fc.nat(200), fc.nat(200), fc.nat(200)),
     honours: fc.nat(50),
     tracks: fc.shuffledSubarray(['ir-integrated', 'dr'] as const, { minLength: 1 }),
-    regions: fc.array(fc.constantFrom(...censusRegionSchema.options), { maxLength: 6 }),
+    regions: fc.array(fc.constantFrom(...CENSUS_REGIONS), { maxLength: 6 }),
     states: fc.array(stateCodeArb, { maxLength: 12 }),
     budget: fc.option(budgetArb, { nil: undefined }),
   })
@@ -371,7 +371,7 @@ describe('profileFromForm on anything typed', () => {
   const numberish = fc.stringMatching(/^[ \t]*-?[\d,.]{0,8}(e-?\d{0,3})?[ \t]*$/);
   const text = fc.oneof(fc.string({ maxLength: 25 }), fc.string({ unit: 'binary', maxLength: 25 }), numberish);
   const track = fc.oneof(fc.constantFrom('ir-integrated', 'dr'), fc.string({ maxLength: 20 }));
-  const region = fc.oneof(fc.constantFrom(...censusRegionSchema.options), fc.string({ maxLength: 20 }));
+  const region = fc.oneof(fc.constantFrom(...CENSUS_REGIONS), fc.string({ maxLength: 20 }));
   const formArb: fc.Arbitrary<ProfileForm> = fc.record({
     ...(Object.fromEntries(FIELDS.map((f) => [f, text])) as Record<ProfileFormField, fc.Arbitrary<string>>),
     step1: fc.oneof(fc.constantFrom('passed-first-attempt', 'passed-after-failure', 'not-taken'), text),

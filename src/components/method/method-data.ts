@@ -4,14 +4,8 @@
  */
 import modelJson from '../../../content/reference/model.json';
 import { bundledModel } from '../../engine/bundled-model';
-import {
-  modelFileSchema,
-  param,
-  paramIn,
-  type ModelledTrack,
-  type ModelParameter,
-  type Range,
-} from '../../engine/model';
+import { param, paramIn, type ModelledTrack, type Range } from '../../engine/model';
+import { modelFileSchema, type ModelParameter } from '../../engine/model-file';
 import { matchChance } from '../../engine/portfolio';
 import type { Profile } from '../../engine/profile';
 import { scoreTable } from '../../engine/score';

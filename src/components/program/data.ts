@@ -1,8 +1,10 @@
 /** The compiled program data as the program pages use it (build time only; nothing here ships to the browser). */
 import irIndependentRaw from '../../generated/ir-independent.json';
 import { loadPrograms } from '../../lib/programs';
-import { REGION_ORDER, STATES, irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset.ts';
+import { REGION_ORDER, STATES } from '../../engine/dataset.ts';
+import { irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset-build.ts';
 import type { Program } from '../../engine/program.ts';
+import { z } from '../../engine/zod.ts';
 
 /** Every program, validated. */
 export const programs: readonly Program[] = loadPrograms();
@@ -11,7 +13,7 @@ export const programs: readonly Program[] = loadPrograms();
 export const programById: ReadonlyMap<string, Program> = new Map(programs.map((p) => [p.id, p]));
 
 /** Hand-checked IR-Independent matches, validated. */
-export const irIndependent: readonly IrIndependentMatch[] = irIndependentMatchSchema.array().parse(irIndependentRaw);
+export const irIndependent: readonly IrIndependentMatch[] = z.array(irIndependentMatchSchema).parse(irIndependentRaw);
 
 /** The IR-Independent matches of a DR program. */
 export function irIndependentFor(drId: string): IrIndependentMatch[] {

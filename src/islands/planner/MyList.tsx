@@ -88,7 +88,7 @@ export default function MyList(props: Props) {
         <Show when={props.summary}>
           {(s) => (
             <div class="card">
-              <h3>If you apply to these {s().count}</h3>
+              <h3>{`If you apply to these ${s().count}`}</h3>
               <dl class="facts">
                 <div>
                   <dt>Expected interviews</dt>
@@ -107,10 +107,10 @@ export default function MyList(props: Props) {
                   <dd>{formatDollars(s().fees.total)}</dd>
                 </div>
               </dl>
-              <p class="small">Fees: {feeNote(s().fees, props.model, s().perTrack)}</p>
+              <p class="small">{`Fees: ${feeNote(s().fees, props.model, s().perTrack)}`}</p>
               <Show when={s().excludedIds.length > 0 || s().unscoredIds.length > 0}>
                 <p class="small">
-                  Not counted: {s().excludedIds.length} excluded by a known policy, {s().unscoredIds.length} not scored.
+                  {`Not counted: ${s().excludedIds.length} excluded by a known policy, ${s().unscoredIds.length} not scored.`}
                 </p>
               </Show>
               <Show when={s().counted > 0}>
@@ -141,9 +141,10 @@ export default function MyList(props: Props) {
               const entry = () => entryById().get(id) ?? { id, note: '', unhappy: false };
               const r = () => props.resultsById.get(id);
               const warnings = () => byPosition().get(i() + 1) ?? [];
+              const name = () => nameOf(id);
               return (
                 <li
-                  id={`ml-${entry().id}`}
+                  id={`ml-${id}`}
                   class="my-entry"
                   classList={{ dragging: dragFrom() === i(), 'drop-target': dropAt() === i() && dragFrom() !== i() }}
                   onDragOver={(e) => {
@@ -167,7 +168,7 @@ export default function MyList(props: Props) {
                       aria-describedby="ml-help"
                       onDragStart={(e) => {
                         setDragFrom(i());
-                        e.dataTransfer?.setData('text/plain', entry().id);
+                        e.dataTransfer?.setData('text/plain', id);
                         if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
                       }}
                       onDragEnd={() => {
@@ -187,21 +188,17 @@ export default function MyList(props: Props) {
                       data-control="handle"
                     >
                       <span aria-hidden="true">⠿</span>
-                      <span class="visually-hidden">
-                        Position {i() + 1}: {nameOf(entry().id)}. Alt+Arrow keys move it.
-                      </span>
+                      <span class="visually-hidden">{`Position ${i() + 1}: ${name()}. Alt+Arrow keys move it.`}</span>
                     </button>
                     <span class="rank" aria-hidden="true">
-                      {i() + 1}.
+                      {`${i() + 1}.`}
                     </span>
                     <div class="entry-name">
-                      <a href={`${props.base}programs/${entry().id}/`}>{nameOf(entry().id)}</a>
+                      <a href={`${props.base}programs/${id}/`}>{name()}</a>
                       <Show when={r()}>
                         {(res) => (
                           <span class="muted small">
-                            {' '}
-                            · {TRACK_NAME[res().track]} · {res().program.city}, {res().program.state} ·{' '}
-                            {BAND_LABEL[res().band]} {formatChance(res().chance)}
+                            {` · ${TRACK_NAME[res().track]} · ${res().program.city}, ${res().program.state} · ${BAND_LABEL[res().band]} ${formatChance(res().chance)}`}
                           </span>
                         )}
                       </Show>
@@ -215,24 +212,24 @@ export default function MyList(props: Props) {
                   <div class="entry-tools">
                     <label class="note">
                       <span>
-                        Note<span class="visually-hidden"> on {nameOf(entry().id)}</span>
+                        Note<span class="visually-hidden">{` on ${name()}`}</span>
                       </span>
                       <textarea
                         rows="2"
                         maxLength={MAX_NOTE_LENGTH}
                         value={entry().note}
-                        onInput={(e) => props.onUpdate(entry().id, { note: e.currentTarget.value })}
+                        onInput={(e) => props.onUpdate(id, { note: e.currentTarget.value })}
                       />
                     </label>
                     <div class="check">
                       <input
-                        id={`ml-unhappy-${entry().id}`}
+                        id={`ml-unhappy-${id}`}
                         type="checkbox"
                         checked={entry().unhappy}
-                        onChange={(e) => props.onUpdate(entry().id, { unhappy: e.currentTarget.checked })}
+                        onChange={(e) => props.onUpdate(id, { unhappy: e.currentTarget.checked })}
                       />
-                      <label for={`ml-unhappy-${entry().id}`}>
-                        I would be unhappy training here<span class="visually-hidden"> ({nameOf(entry().id)})</span>
+                      <label for={`ml-unhappy-${id}`}>
+                        I would be unhappy training here<span class="visually-hidden">{` (${name()})`}</span>
                       </label>
                     </div>
                     <div class="entry-buttons">
@@ -243,7 +240,7 @@ export default function MyList(props: Props) {
                         disabled={i() === 0}
                         onClick={() => move(i(), i() - 1, 'up')}
                       >
-                        Move up<span class="visually-hidden">: {nameOf(entry().id)}</span>
+                        Move up<span class="visually-hidden">{`: ${name()}`}</span>
                       </button>
                       <button
                         type="button"
@@ -252,17 +249,17 @@ export default function MyList(props: Props) {
                         disabled={i() === props.list.length - 1}
                         onClick={() => move(i(), i() + 1, 'down')}
                       >
-                        Move down<span class="visually-hidden">: {nameOf(entry().id)}</span>
+                        Move down<span class="visually-hidden">{`: ${name()}`}</span>
                       </button>
                       <button
                         type="button"
                         class="secondary small-button"
                         onClick={() => {
-                          props.onRemove(entry().id);
-                          setAnnounce(`${nameOf(entry().id)} removed from My list.`);
+                          props.onRemove(id);
+                          setAnnounce(`${name()} removed from My list.`);
                         }}
                       >
-                        Remove<span class="visually-hidden">: {nameOf(entry().id)}</span>
+                        Remove<span class="visually-hidden">{`: ${name()}`}</span>
                       </button>
                     </div>
                   </div>

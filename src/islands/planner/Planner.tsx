@@ -3,7 +3,7 @@
  * one versioned key, loads the program list from this site and calls the engine on every change. All
  * decisions are the engine's; this file wires signals, events, storage and downloads.
  */
-import { createEffect, createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { clientModel } from '../client-model';
 import { REGION_ORDER, STATES } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
@@ -34,6 +34,7 @@ import {
 } from '../../engine/planner-view';
 import { defaultProfile, type Profile } from '../../engine/profile';
 import { profileFromForm, type ProfileForm } from '../../engine/profile-form';
+import type { Program } from '../../engine/program';
 import { checkRankList } from '../../engine/rank-list';
 import { whatIf } from '../../engine/what-if';
 import { loadPrograms } from '../load-programs';
@@ -94,7 +95,10 @@ export default function Planner(props: Props) {
   const [searchFailed, setSearchFailed] = createSignal(false);
   const [openId, setOpenId] = createSignal<string | null>(null);
   const [vForm, setVForm] = createSignal<VerificationForm>(defaultVerificationForm(today));
-  const [mounted, setMounted] = createSignal(false);
+  // The program list, fetched once mounted (a plain signal, not createResource: a resource read while
+  // loading would suspend Astro's Suspense boundary around the island).
+  const [programs, setPrograms] = createSignal<Program[]>();
+  const [loadFailed, setLoadFailed] = createSignal(false);
 
   const readHash = () => {
     const match = /^#program=(\d{10})$/.exec(window.location.hash);
@@ -116,7 +120,7 @@ export default function Planner(props: Props) {
     } catch {
       setStorage('blocked');
     }
-    setMounted(true);
+    loadPrograms(props.base).then(setPrograms, () => setLoadFailed(true));
     registerServiceWorker(props.base);
     window.addEventListener('hashchange', readHash);
     onCleanup(() => window.removeEventListener('hashchange', readHash));
@@ -146,9 +150,8 @@ export default function Planner(props: Props) {
     onCleanup(() => window.removeEventListener('pagehide', flush));
   });
 
-  const [programs] = createResource(() => (mounted() ? props.base : false), loadPrograms);
   createEffect(() => {
-    if (programs.state === 'ready') queueMicrotask(readHash);
+    if (programs()) queueMicrotask(readHash);
   });
 
   // Parsing and evaluation depend on the form and the log only, not on notes or order.
@@ -175,20 +178,22 @@ export default function Planner(props: Props) {
       },
     };
   };
-  const evaluation = createMemo(() =>
-    programs.state === 'ready' ? evaluate(profile(), programs(), ctx(), planOptions()) : null,
-  );
+  const evaluation = createMemo(() => {
+    const list = programs();
+    return list ? evaluate(profile(), list, ctx(), planOptions()) : null;
+  });
   const resultsById = createMemo(() => new Map((evaluation()?.programs ?? []).map((r) => [r.programId, r])));
   const onList = createMemo(() => new Set(state().myList.map((e) => e.id)));
   const listSummary = createMemo(() => (evaluation() ? myListSummary(state().myList, resultsById(), m) : null));
-  const rankWarnings = createMemo(() =>
-    programs.state === 'ready' && state().myList.length > 0
-      ? checkRankList(rankEntriesOf(state().myList), programs(), profile(), ctx())
-      : [],
-  );
+  const rankWarnings = createMemo(() => {
+    const list = programs();
+    return list && state().myList.length > 0
+      ? checkRankList(rankEntriesOf(state().myList), list, profile(), ctx())
+      : [];
+  });
   const whatIfResults = createMemo(() => {
     const e = evaluation();
-    const list = programs.state === 'ready' ? programs() : null;
+    const list = programs();
     if (!e || !list) return null;
     const mine = state().myList.map((x) => x.id);
     return {
@@ -332,7 +337,7 @@ export default function Planner(props: Props) {
             when={evaluation()}
             fallback={
               <div class="loading-box" id="results" role="status">
-                {programs.error
+                {loadFailed()
                   ? 'The program list could not be loaded. Check your connection and reload the page.'
                   : 'Loading the program list…'}
               </div>
@@ -399,9 +404,7 @@ export default function Planner(props: Props) {
           <section id="data" class="planner-section no-print" aria-labelledby="data-h">
             <h2 id="data-h">Your data on this device</h2>
             <p>
-              Everything you enter stays in this browser (
-              {storage() === 'blocked' ? 'not saved: storage is blocked' : 'saved in its local storage'}). Nothing is
-              sent anywhere.
+              {`Everything you enter stays in this browser (${storage() === 'blocked' ? 'not saved: storage is blocked' : 'saved in its local storage'}). Nothing is sent anywhere.`}
             </p>
             <div class="actions">
               <button type="button" class="secondary" onClick={exportJson}>

@@ -2,7 +2,7 @@
  * The profile form in six sections (anchors exams, visa, experience, letters, research, preferences).
  * Every value is kept as typed; the engine turns it into a profile and its messages show inline.
  */
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { REGION_ORDER } from '../../engine/dataset';
 import type { ProfileForm, ProfileFormField } from '../../engine/profile-form';
 
@@ -23,9 +23,8 @@ interface FieldSpec {
   help?: string;
   /** Choices for a select; a text input otherwise. */
   options?: readonly (readonly [string, string])[];
-  /** Digits keyboard on phones. */
+  /** A number: a short box, and the digits keyboard on phones. */
   numeric?: boolean;
-  width?: 'short';
 }
 
 interface SectionSpec {
@@ -58,14 +57,12 @@ const SECTIONS: SectionSpec[] = [
         label: 'Step 2 CK score',
         help: 'Your latest score, 1 to 300. Leave blank if you have not taken it yet.',
         numeric: true,
-        width: 'short',
       },
       {
         name: 'step2Attempts',
         label: 'Step 2 CK attempts',
         help: '1 if you passed on the first attempt.',
         numeric: true,
-        width: 'short',
       },
       {
         name: 'step3',
@@ -109,7 +106,6 @@ const SECTIONS: SectionSpec[] = [
         label: 'Year you graduated from medical school',
         help: 'For example 2021. Some programs only consider recent graduates.',
         numeric: true,
-        width: 'short',
       },
     ],
   },
@@ -120,10 +116,10 @@ const SECTIONS: SectionSpec[] = [
     chapterTitle: 'US clinical experience and rotations',
     intro: 'Months in the United States, 0 when none. Half months are fine (0.5).',
     fields: [
-      { name: 'handsOn', label: 'Hands-on electives or sub-internships', numeric: true, width: 'short' },
-      { name: 'externship', label: 'Externships', numeric: true, width: 'short' },
-      { name: 'observership', label: 'Observerships', numeric: true, width: 'short' },
-      { name: 'usResearch', label: 'Research in the US', numeric: true, width: 'short' },
+      { name: 'handsOn', label: 'Hands-on electives or sub-internships', numeric: true },
+      { name: 'externship', label: 'Externships', numeric: true },
+      { name: 'observership', label: 'Observerships', numeric: true },
+      { name: 'usResearch', label: 'Research in the US', numeric: true },
     ],
   },
   {
@@ -133,14 +129,13 @@ const SECTIONS: SectionSpec[] = [
     chapterTitle: 'Letters of recommendation',
     intro: 'Letters from US faculty you can count on, by specialty.',
     fields: [
-      { name: 'lettersIr', label: 'From interventional radiologists', numeric: true, width: 'short' },
-      { name: 'lettersDr', label: 'From diagnostic radiologists', numeric: true, width: 'short' },
+      { name: 'lettersIr', label: 'From interventional radiologists', numeric: true },
+      { name: 'lettersDr', label: 'From diagnostic radiologists', numeric: true },
       {
         name: 'lettersOther',
         label: 'From other core specialties',
         help: 'Medicine, surgery and the like.',
         numeric: true,
-        width: 'short',
       },
     ],
   },
@@ -150,100 +145,105 @@ const SECTIONS: SectionSpec[] = [
     chapter: 'cv',
     chapterTitle: 'Building an IR-centered CV',
     fields: [
-      { name: 'irPublications', label: 'IR or imaging publications', numeric: true, width: 'short' },
-      { name: 'otherPublications', label: 'Other publications', numeric: true, width: 'short' },
-      { name: 'abstracts', label: 'Abstracts, posters and presentations', numeric: true, width: 'short' },
+      { name: 'irPublications', label: 'IR or imaging publications', numeric: true },
+      { name: 'otherPublications', label: 'Other publications', numeric: true },
+      { name: 'abstracts', label: 'Abstracts, posters and presentations', numeric: true },
       {
         name: 'honours',
         label: 'Honours and leadership roles',
         help: 'Awards, distinctions, leading a group or a project.',
         numeric: true,
-        width: 'short',
       },
     ],
   },
 ];
 
+const TRACKS = [
+  ['ir-integrated', 'IR–Integrated'],
+  ['dr', 'Diagnostic Radiology (DR)'],
+] as const;
+
 /** The form. */
 export default function ProfileFormView(props: Props) {
   const errorId = (name: string) => `pf-${name}-error`;
-  const helpId = (name: string) => `pf-${name}-help`;
-  const describedBy = (name: ProfileFormField, help: boolean) =>
-    [help ? helpId(name) : '', props.errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined;
 
-  const ErrorText = (p: { name: ProfileFormField }) => (
-    <Show when={props.errors[p.name]}>
+  /** A field's message, while it has one. */
+  const errorText = (name: ProfileFormField) => (
+    <Show when={props.errors[name]}>
       {(message) => (
-        <p class="field-error" id={errorId(p.name)}>
+        <p class="field-error" id={errorId(name)}>
           {message()}
         </p>
       )}
     </Show>
   );
 
-  const Field = (p: { spec: FieldSpec }) => {
-    const s = p.spec;
-    const id = `pf-${s.name}`;
-    const invalid = () => (props.errors[s.name] ? 'true' : undefined);
-    const described = () => describedBy(s.name, s.help !== undefined);
+  // The specs are fixed, so their parts are plain values here: only the form and its errors change.
+  const field = ({ name, label, help, options, numeric }: FieldSpec) => {
+    const id = `pf-${name}`;
+    const helpId = help === undefined ? '' : `${id}-help`;
+    const invalid = () => (props.errors[name] ? 'true' : undefined);
+    const described = () => [helpId, props.errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined;
+    const change = (e: { currentTarget: { value: string } }) => props.onChange({ [name]: e.currentTarget.value });
     return (
       <div class="field">
-        <label for={id}>{s.label}</label>
-        <Show when={s.help}>
-          <p class="field-help" id={helpId(s.name)}>
-            {s.help}
+        <label for={id}>{label}</label>
+        {help && (
+          <p class="field-help" id={helpId}>
+            {help}
           </p>
-        </Show>
-        <Show
-          when={s.options}
-          fallback={
-            <input
-              id={id}
-              aria-invalid={invalid()}
-              aria-describedby={described()}
-              name={s.name}
-              type="text"
-              class={s.width === 'short' ? 'short' : undefined}
-              inputmode={s.numeric ? 'decimal' : undefined}
-              autocomplete="off"
-              maxLength={s.name === 'states' ? 400 : 20}
-              value={props.form[s.name]}
-              onInput={(e) => props.onChange({ [s.name]: e.currentTarget.value })}
-            />
-          }
-        >
-          {(options) => (
-            <select
-              id={id}
-              aria-invalid={invalid()}
-              aria-describedby={described()}
-              name={s.name}
-              onChange={(e) => props.onChange({ [s.name]: e.currentTarget.value })}
-            >
-              <For each={options()}>
-                {([value, label]) => (
-                  <option value={value} selected={props.form[s.name] === value}>
-                    {label}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Show>
-        <ErrorText name={s.name} />
+        )}
+        {options ? (
+          <select id={id} aria-invalid={invalid()} aria-describedby={described()} name={name} onChange={change}>
+            {options.map(([value, text]) => (
+              <option value={value} selected={props.form[name] === value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={id}
+            aria-invalid={invalid()}
+            aria-describedby={described()}
+            name={name}
+            type="text"
+            class={numeric ? 'short' : undefined}
+            inputmode={numeric ? 'decimal' : undefined}
+            autocomplete="off"
+            maxLength={name === 'states' ? 400 : 20}
+            value={props.form[name]}
+            onInput={change}
+          />
+        )}
+        {errorText(name)}
       </div>
     );
   };
 
-  const toggle = (key: 'tracks' | 'regions', value: string, on: boolean) => {
-    const current = props.form[key];
-    const next = on ? [...current.filter((v) => v !== value), value] : current.filter((v) => v !== value);
-    props.onChange({ [key]: next });
-  };
+  /** Ticks that add or remove one value of a list field. */
+  const ticks = (key: 'tracks' | 'regions', prefix: string, items: readonly (readonly [string, string])[]) =>
+    items.map(([value, label]) => {
+      const id = `pf-${prefix}-${value}`;
+      return (
+        <div class="check">
+          <input
+            id={id}
+            type="checkbox"
+            checked={props.form[key].includes(value)}
+            onChange={(e) => {
+              const rest = props.form[key].filter((v) => v !== value);
+              props.onChange({ [key]: e.currentTarget.checked ? [...rest, value] : rest });
+            }}
+          />
+          <label for={id}>{label}</label>
+        </div>
+      );
+    });
 
-  const GuideLink = (p: { chapter: string; title: string }) => (
+  const guideLink = (chapter: string, title: string) => (
     <p class="section-guide">
-      Guide: <a href={`${props.base}guide/${p.chapter}/`}>{p.title}</a>
+      Guide: <a href={`${props.base}guide/${chapter}/`}>{title}</a>
     </p>
   );
 
@@ -252,85 +252,47 @@ export default function ProfileFormView(props: Props) {
       <p class="muted form-intro">
         Changes apply as you type and are kept in this browser only. No name or contact details are asked for.
       </p>
-      <For each={SECTIONS}>
-        {(section) => (
-          <fieldset id={section.id} class="form-section">
-            <legend>{section.title}</legend>
-            <GuideLink chapter={section.chapter} title={section.chapterTitle} />
-            <Show when={section.intro}>
-              <p class="field-help">{section.intro}</p>
-            </Show>
-            <div class="fields">
-              <For each={section.fields}>{(spec) => <Field spec={spec} />}</For>
-            </div>
-          </fieldset>
-        )}
-      </For>
+      {SECTIONS.map(({ id, title, chapter, chapterTitle, intro, fields }) => (
+        <fieldset id={id} class="form-section">
+          <legend>{title}</legend>
+          {guideLink(chapter, chapterTitle)}
+          {intro && <p class="field-help">{intro}</p>}
+          <div class="fields">{fields.map(field)}</div>
+        </fieldset>
+      ))}
       <fieldset id="preferences" class="form-section">
         <legend>Tracks, places and budget</legend>
-        <GuideLink chapter="targeting" title="Targeting programs" />
+        {guideLink('targeting', 'Targeting programs')}
         <fieldset
           class="choices"
           aria-describedby={props.errors.tracks ? errorId('tracks') : undefined}
           aria-invalid={props.errors.tracks ? 'true' : undefined}
         >
           <legend>Tracks you are applying to</legend>
-          <For
-            each={
-              [
-                ['ir-integrated', 'IR–Integrated'],
-                ['dr', 'Diagnostic Radiology (DR)'],
-              ] as const
-            }
-          >
-            {([value, label]) => (
-              <div class="check">
-                <input
-                  id={`pf-track-${value}`}
-                  type="checkbox"
-                  checked={props.form.tracks.includes(value)}
-                  onChange={(e) => toggle('tracks', value, e.currentTarget.checked)}
-                />
-                <label for={`pf-track-${value}`}>{label}</label>
-              </div>
-            )}
-          </For>
-          <ErrorText name="tracks" />
+          {ticks('tracks', 'track', TRACKS)}
+          {errorText('tracks')}
         </fieldset>
         <fieldset class="choices">
           <legend>Preferred regions (none ticked: no preference)</legend>
-          <For each={REGION_ORDER}>
-            {(region) => (
-              <div class="check">
-                <input
-                  id={`pf-region-${region}`}
-                  type="checkbox"
-                  checked={props.form.regions.includes(region)}
-                  onChange={(e) => toggle('regions', region, e.currentTarget.checked)}
-                />
-                <label for={`pf-region-${region}`}>{region}</label>
-              </div>
-            )}
-          </For>
-          <ErrorText name="regions" />
+          {ticks(
+            'regions',
+            'region',
+            REGION_ORDER.map((r) => [r, r]),
+          )}
+          {errorText('regions')}
         </fieldset>
         <div class="fields">
-          <Field
-            spec={{
-              name: 'states',
-              label: 'Preferred states',
-              help: 'Two-letter codes separated by commas, e.g. NY, TX. Preferred programs break ties in the plan.',
-            }}
-          />
-          <Field
-            spec={{
-              name: 'budget',
-              label: 'Budget for application fees (US dollars)',
-              help: 'Optional. The plan says whether its ERAS and NRMP fees fit.',
-              numeric: true,
-              width: 'short',
-            }}
-          />
+          {field({
+            name: 'states',
+            label: 'Preferred states',
+            help: 'Two-letter codes separated by commas, e.g. NY, TX. Preferred programs break ties in the plan.',
+          })}
+          {field({
+            name: 'budget',
+            label: 'Budget for application fees (US dollars)',
+            help: 'Optional. The plan says whether its ERAS and NRMP fees fit.',
+            numeric: true,
+          })}
         </div>
       </fieldset>
     </form>

@@ -2,9 +2,10 @@
  * Live results: the summary and plan (anchor "plan"), then every program grouped by chance band with
  * filters, fuzzy search and sort (anchor "results"). Rows open the "why" and the unknowns to verify.
  */
-import { createEffect, createMemo, createSignal, For, Index, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { TRACK_LABEL } from '../../engine/dataset';
 import type { Evaluation, ProgramResult } from '../../engine/evaluate';
+import type { TrackPlan } from '../../engine/plan';
 import type { Model, ModelledTrack } from '../../engine/model';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
 import {
@@ -49,6 +50,63 @@ interface Props {
 /** Interview targets a plan can aim for (P(at least k) is reported up to 15). */
 const TARGET_CHOICES = Array.from({ length: MAX_REPORTED_INTERVIEWS }, (_, i) => i + 1);
 
+type Options = readonly (readonly [string, string])[];
+
+/** The filter selects: the filter each sets, its label and its options (a new region clears the state). */
+type SelectKey = Exclude<keyof ResultFilters, 'query' | 'wantedOnly' | 'preferredOnly'>;
+const SELECTS: readonly (readonly [SelectKey, string, (p: Props) => Options])[] = [
+  [
+    'track',
+    'Track',
+    () => [
+      ['', 'Both tracks'],
+      ['ir-integrated', 'IR–Integrated'],
+      ['dr', 'Diagnostic Radiology'],
+    ],
+  ],
+  ['region', 'Region', (p) => [['', 'All regions'], ...p.regions.map((r) => [r, r] as const)]],
+  [
+    'state',
+    'State',
+    (p) => [
+      ['', 'All states'],
+      ...p.states
+        .filter((s) => !p.filters.region || s.region === p.filters.region)
+        .map((s) => [s.code, s.name] as const),
+    ],
+  ],
+  [
+    'band',
+    'Band',
+    () => [
+      ['', 'All bands'],
+      ['likely', 'Likely'],
+      ['target', 'Target'],
+      ['reach', 'Reach'],
+      ['excluded', 'Excluded'],
+    ],
+  ],
+  [
+    'eligibility',
+    'Eligibility',
+    () => [
+      ['', 'Any'],
+      ['eligible', 'Eligible'],
+      ['uncertain', 'Uncertain'],
+      ['ineligible', 'Ineligible'],
+    ],
+  ],
+  [
+    'sort',
+    'Sort within a band',
+    () => [
+      ['chance', 'Best chance first'],
+      ['name', 'Name'],
+      ['state', 'State'],
+    ],
+  ],
+];
+
 /** Rows shown per band before "Show all". */
 const FIRST_ROWS = 20;
 
@@ -58,10 +116,10 @@ const STATUS_LABEL = { eligible: 'Eligible', uncertain: 'Uncertain', ineligible:
 export default function Results(props: Props) {
   const byId = createMemo(() => new Map(props.evaluation.programs.map((r) => [r.programId, r])));
   const groups = createMemo(() => groupResults(props.evaluation.programs, props.filters, props.textMatches));
-  // Loops key on strings (bands, ids), so a keystroke updates rows in place instead of rebuilding them.
-  const bands = createMemo(() => groups().map((g) => g.band), undefined, {
-    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
-  });
+  // Loops key on strings (bands, ids, tracks), so a keystroke updates rows and cards in place instead
+  // of rebuilding them (an open "Show as a table" stays open).
+  const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const bands = createMemo(() => groups().map((g) => g.band), undefined, { equals: sameList });
   const idsByBand = createMemo(() => new Map(groups().map((g) => [g.band, g.ids])));
   const shownCount = () => groups().reduce((n, g) => n + g.ids.length, 0);
   // Long bands show their first rows until asked: fewer rows to update per keystroke and to scroll on a phone.
@@ -74,6 +132,8 @@ export default function Results(props: Props) {
     return all ? ids : ids.slice(0, FIRST_ROWS);
   };
   const summary = () => props.evaluation.summary;
+  const tracks = createMemo(() => summary().plans.map((p) => p.track), undefined, { equals: sameList });
+  const planOf = (track: ModelledTrack) => summary().plans.find((p) => p.track === track) as TrackPlan;
   const rec = () => summary().recommended;
 
   return (
@@ -96,63 +156,64 @@ export default function Results(props: Props) {
             <strong>{summary().counts.ineligible}</strong> excluded by a known policy
           </li>
         </ul>
-        <Index each={summary().plans}>
-          {(plan) => (
-            <div class="plan card">
-              <h3>{TRACK_LABEL[plan().track]}</h3>
-              <div class="field target-field">
-                <label for={`plan-target-${plan().track}`}>Interviews to aim for</label>
-                <select
-                  id={`plan-target-${plan().track}`}
-                  onChange={(e) => props.onTarget(plan().track, Number(e.currentTarget.value))}
-                >
-                  <For each={TARGET_CHOICES}>
-                    {(n) => (
-                      <option value={n} selected={plan().targetInterviews === n}>
-                        {n}
-                      </option>
-                    )}
-                  </For>
-                </select>
+        <For each={tracks()}>
+          {(track) => {
+            const plan = () => planOf(track);
+            return (
+              <div class="plan card">
+                <h3>{TRACK_LABEL[plan().track]}</h3>
+                <div class="field target-field">
+                  <label for={`plan-target-${track}`}>Interviews to aim for</label>
+                  <select
+                    id={`plan-target-${track}`}
+                    onChange={(e) => props.onTarget(track, Number(e.currentTarget.value))}
+                  >
+                    <For each={TARGET_CHOICES}>
+                      {(n) => (
+                        <option value={n} selected={plan().targetInterviews === n}>
+                          {n}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <p>{plan().message}</p>
+                <dl class="facts">
+                  <div>
+                    <dt>Applications recommended</dt>
+                    <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
+                  </div>
+                  <div>
+                    <dt>Expected interviews</dt>
+                    <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
+                  </div>
+                  <div>
+                    <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
+                    <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
+                  </div>
+                  <div>
+                    <dt>ERAS fee</dt>
+                    <dd>{formatDollars(plan().erasFee)}</dd>
+                  </div>
+                </dl>
+                <Show when={plan().curve.length > 1}>
+                  <CurveChart
+                    curve={plan().curve}
+                    target={plan().targetInterviews}
+                    recommended={plan().recommendedCount}
+                    title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
+                  />
+                </Show>
+                <Show when={plan().advice.length > 0}>
+                  <h4>What would help most</h4>
+                  <ul>
+                    <For each={plan().advice}>{(a) => <li>{a}</li>}</For>
+                  </ul>
+                </Show>
               </div>
-              <p>{plan().message}</p>
-              <dl class="facts">
-                <div>
-                  <dt>Applications recommended</dt>
-                  <dd>
-                    {plan().recommendedCount} of {plan().candidates} open to you
-                  </dd>
-                </div>
-                <div>
-                  <dt>Expected interviews</dt>
-                  <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
-                </div>
-                <div>
-                  <dt>Chance of at least {plan().targetInterviews}</dt>
-                  <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
-                </div>
-                <div>
-                  <dt>ERAS fee</dt>
-                  <dd>{formatDollars(plan().erasFee)}</dd>
-                </div>
-              </dl>
-              <Show when={plan().curve.length > 1}>
-                <CurveChart
-                  curve={plan().curve}
-                  target={plan().targetInterviews}
-                  recommended={plan().recommendedCount}
-                  title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
-                />
-              </Show>
-              <Show when={plan().advice.length > 0}>
-                <h4>What would help most</h4>
-                <ul>
-                  <Index each={plan().advice}>{(a) => <li>{a()}</li>}</Index>
-                </ul>
-              </Show>
-            </div>
-          )}
-        </Index>
+            );
+          }}
+        </For>
         <div class="card">
           <h3>All recommended applications together</h3>
           <dl class="facts">
@@ -173,7 +234,7 @@ export default function Results(props: Props) {
               <dd>{formatDollars(rec().fees.total)}</dd>
             </div>
           </dl>
-          <p class="small">Fees: {feeNote(rec().fees, props.model)}</p>
+          <p class="small">{`Fees: ${feeNote(rec().fees, props.model)}`}</p>
           <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
           <p class="muted small">{rec().portfolio.matchNote}</p>
           <Show when={rec().portfolio.count > 0}>
@@ -186,18 +247,18 @@ export default function Results(props: Props) {
         </div>
         <details class="card">
           <summary>Your own factors, strongest first</summary>
-          <Index each={summary().plans}>
-            {(plan) => (
+          <For each={tracks()}>
+            {(track) => (
               <>
-                <h4>{TRACK_LABEL[plan().track]}</h4>
+                <h4>{TRACK_LABEL[track]}</h4>
                 <ul class="contributions">
-                  <Index each={props.evaluation.applicant[plan().track]}>
-                    {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
-                  </Index>
+                  <For each={props.evaluation.applicant[track]}>
+                    {(c) => <li classList={{ up: c.value > 0, down: c.value < 0 }}>{c.sentence}</li>}
+                  </For>
                 </ul>
               </>
             )}
-          </Index>
+          </For>
           <p class="muted small">
             Numbers are log-odds terms of the model; <a href={`${props.base}method/`}>the method page</a> gives each
             one&rsquo;s source.
@@ -218,72 +279,17 @@ export default function Results(props: Props) {
               onInput={(e) => props.onFilters({ query: e.currentTarget.value })}
             />
           </div>
-          <Select
-            id="rf-track"
-            label="Track"
-            value={props.filters.track}
-            options={[
-              ['', 'Both tracks'],
-              ['ir-integrated', 'IR–Integrated'],
-              ['dr', 'Diagnostic Radiology'],
-            ]}
-            onChange={(v) => props.onFilters({ track: v as ResultFilters['track'] })}
-          />
-          <Select
-            id="rf-region"
-            label="Region"
-            value={props.filters.region}
-            options={[['', 'All regions'], ...props.regions.map((r) => [r, r] as const)]}
-            onChange={(v) => props.onFilters({ region: v, state: '' })}
-          />
-          <Select
-            id="rf-state"
-            label="State"
-            value={props.filters.state}
-            options={[
-              ['', 'All states'],
-              ...props.states
-                .filter((s) => !props.filters.region || s.region === props.filters.region)
-                .map((s) => [s.code, s.name] as const),
-            ]}
-            onChange={(v) => props.onFilters({ state: v })}
-          />
-          <Select
-            id="rf-band"
-            label="Band"
-            value={props.filters.band}
-            options={[
-              ['', 'All bands'],
-              ['likely', 'Likely'],
-              ['target', 'Target'],
-              ['reach', 'Reach'],
-              ['excluded', 'Excluded'],
-            ]}
-            onChange={(v) => props.onFilters({ band: v as ResultFilters['band'] })}
-          />
-          <Select
-            id="rf-eligibility"
-            label="Eligibility"
-            value={props.filters.eligibility}
-            options={[
-              ['', 'Any'],
-              ['eligible', 'Eligible'],
-              ['uncertain', 'Uncertain'],
-              ['ineligible', 'Ineligible'],
-            ]}
-            onChange={(v) => props.onFilters({ eligibility: v as ResultFilters['eligibility'] })}
-          />
-          <Select
-            id="rf-sort"
-            label="Sort within a band"
-            value={props.filters.sort}
-            options={[
-              ['chance', 'Best chance first'],
-              ['name', 'Name'],
-              ['state', 'State'],
-            ]}
-            onChange={(v) => props.onFilters({ sort: v as ResultFilters['sort'] })}
-          />
+          {SELECTS.map(([key, label, options]) => (
+            <Select
+              id={`rf-${key}`}
+              label={label}
+              value={props.filters[key]}
+              options={options(props)}
+              onChange={(v) =>
+                props.onFilters(key === 'region' ? { region: v, state: '' } : ({ [key]: v } as Partial<ResultFilters>))
+              }
+            />
+          ))}
           <div class="check">
             <input
               id="rf-wanted"
@@ -341,7 +347,7 @@ export default function Results(props: Props) {
                   class="secondary small-button"
                   onClick={() => setExpanded(new Set([...expanded(), band]))}
                 >
-                  Show all {idsByBand().get(band)?.length} {BAND_LABEL[band]} programs
+                  {`Show all ${idsByBand().get(band)?.length} ${BAND_LABEL[band]} programs`}
                 </button>
               </Show>
             </section>
@@ -352,13 +358,7 @@ export default function Results(props: Props) {
   );
 }
 
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onChange: (v: string) => void;
-}) {
+function Select(props: { id: string; label: string; value: string; options: Options; onChange: (v: string) => void }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -396,10 +396,7 @@ function ProgramRow(props: {
       <div class="row-main">
         <div class="row-name">
           <a href={`${props.base}programs/${p().id}/`}>{p().name}</a>
-          <span class="muted small">
-            {' '}
-            · {TRACK_NAME[r().track]} · {p().city}, {p().state}
-          </span>
+          <span class="muted small">{` · ${TRACK_NAME[r().track]} · ${p().city}, ${p().state}`}</span>
         </div>
         <div class="row-tags">
           <span class={`tag status-${r().status}`}>{STATUS_LABEL[r().status]}</span>
@@ -419,12 +416,13 @@ function ProgramRow(props: {
           onClick={() => props.onToggle()}
         >
           {props.onList ? 'On My list' : 'Add to My list'}
-          <span class="visually-hidden">: {p().name}</span>
+          <span class="visually-hidden">{`: ${p().name}`}</span>
         </button>
       </div>
       <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          Why {formatPct(r().chance.central)}, and what to verify<span class="visually-hidden"> for {p().name}</span>
+          {`Why ${formatPct(r().chance.central)}, and what to verify`}
+          <span class="visually-hidden">{` for ${p().name}`}</span>
         </summary>
         <Show when={isOpen()}>
           <WhyDetails result={r()} onVerify={props.onVerify} base={props.base} />
@@ -445,9 +443,9 @@ function WhyDetails(props: { result: ProgramResult; onVerify: () => void; base: 
       </p>
       <h4>How the estimate adds up (log-odds, largest first)</h4>
       <ol class="contributions">
-        <Index each={r().explanation.contributions}>
-          {(c) => <li classList={{ up: c().value > 0, down: c().value < 0 }}>{c().sentence}</li>}
-        </Index>
+        <For each={r().explanation.contributions}>
+          {(c) => <li classList={{ up: c.value > 0, down: c.value < 0 }}>{c.sentence}</li>}
+        </For>
       </ol>
       <p>{r().explanation.factorSentence}</p>
       <Show when={r().eligibility.reasons.length > 0}>

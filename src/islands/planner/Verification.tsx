@@ -83,7 +83,7 @@ export default function Verification(props: Props) {
             <For each={sorted()}>
               {(p) => (
                 <option value={p.id} selected={props.form.programId === p.id}>
-                  {p.name} ({TRACK_LABEL[p.track]}, {p.state})
+                  {`${p.name} (${TRACK_LABEL[p.track]}, ${p.state})`}
                 </option>
               )}
             </For>
@@ -206,9 +206,7 @@ export default function Verification(props: Props) {
                     <td>{byId().get(entry.programId)?.name ?? entry.programId}</td>
                     <td>{VERIFIABLE_FACT_LABEL[entry.fact]}</td>
                     <td>{verificationValueText(entry)}</td>
-                    <td>
-                      {entry.date}, {entry.how}
-                    </td>
+                    <td>{`${entry.date}, ${entry.how}`}</td>
                     <td>
                       <button type="button" class="secondary small-button" onClick={() => props.onRemove(i())}>
                         Remove<span class="visually-hidden"> this answer</span>

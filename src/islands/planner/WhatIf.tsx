@@ -21,8 +21,7 @@ export default function WhatIf(props: Props) {
     <section id="what-if" class="planner-section" aria-labelledby="what-if-h">
       <h2 id="what-if-h">What if…</h2>
       <p>
-        Each change is scored on {props.basis}, so the numbers show what the change is worth, not a different plan.
-        Ranges run from the model&rsquo;s cautious to its hopeful end.
+        {`Each change is scored on ${props.basis}, so the numbers show what the change is worth, not a different plan. Ranges run from the model’s cautious to its hopeful end.`}
       </p>
       <div class="table-scroll" tabindex="0" role="region" aria-label="What-if table">
         <table class="what-if">
@@ -45,12 +44,12 @@ export default function WhatIf(props: Props) {
                     {(a) => (
                       <>
                         <td>
-                          {a().expected.after.central.toFixed(1)}{' '}
-                          <span class="delta">({rangeText(a().expected.delta, (x) => signed(x, 1))})</span>
+                          {`${a().expected.after.central.toFixed(1)} `}
+                          <span class="delta">{`(${rangeText(a().expected.delta, (x) => signed(x, 1))})`}</span>
                         </td>
                         <td>
-                          {formatPct(a().matchChance.after.central)}{' '}
-                          <span class="delta">({rangeText(a().matchChance.delta, signedPct)})</span>
+                          {`${formatPct(a().matchChance.after.central)} `}
+                          <span class="delta">{`(${rangeText(a().matchChance.delta, signedPct)})`}</span>
                         </td>
                         <td>
                           {a().bandChanges.length === 0

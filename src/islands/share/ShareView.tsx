@@ -4,7 +4,7 @@
  * a comparison with their list, with "Copy to my list" and "Import these verified facts". A bad link
  * shows a plain message and changes nothing. Without a link it shows the builder for the user's own list.
  */
-import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { clientModel } from '../client-model';
 import { TRACK_LABEL } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
@@ -116,10 +116,31 @@ export default function ShareView(props: Props) {
     const m = mode();
     return m.kind === 'error' ? m.message : null;
   };
-  const [programs] = createResource(() => (mode().kind === 'view' ? props.base : false), loadPrograms);
-  const byId = createMemo(() =>
-    programs.state === 'ready' ? new Map<string, Program>(programs().map((p) => [p.id, p])) : null,
-  );
+  // The program list, fetched each time a shared list comes into view (signals, not createResource: a
+  // resource read while loading would suspend Astro's Suspense boundary around the island).
+  const [programs, setPrograms] = createSignal<Program[]>();
+  const [programsLoad, setProgramsLoad] = createSignal<'idle' | 'loading' | 'failed'>('idle');
+  const viewing = createMemo(() => mode().kind === 'view');
+  createEffect(() => {
+    if (!viewing()) return;
+    setProgramsLoad('loading');
+    loadPrograms(props.base).then(
+      (list) => {
+        setPrograms(list);
+        setProgramsLoad('idle');
+      },
+      () => {
+        setPrograms(undefined);
+        setProgramsLoad('failed');
+      },
+    );
+  });
+  /** The program list has arrived or failed (not merely "not asked yet"). */
+  const programsSettled = () => programsLoad() === 'failed' || (programsLoad() === 'idle' && programs() !== undefined);
+  const byId = createMemo(() => {
+    const list = programs();
+    return list && programsLoad() === 'idle' ? new Map<string, Program>(list.map((p) => [p.id, p])) : null;
+  });
   const resolved = createMemo(() => {
     const p = payload();
     const map = byId();
@@ -206,7 +227,7 @@ export default function ShareView(props: Props) {
 
   // Until the link is read and its programs are loaded, one status line stands where the content will be,
   // and the view keeps a screen's height: the footer stays below, so nothing on screen moves when it comes.
-  const busy = () => mode().kind === 'loading' || (mode().kind === 'view' && programs.loading);
+  const busy = () => mode().kind === 'loading' || (mode().kind === 'view' && !programsSettled());
 
   return (
     <div class="share-view" classList={{ 'share-busy': busy() }} aria-busy={busy()}>
@@ -246,17 +267,17 @@ export default function ShareView(props: Props) {
         </Show>
       </Show>
 
-      <Show when={payload() && programs.loading}>
+      <Show when={payload() && !programsSettled()}>
         <p class="muted" role="status">
           Loading the program list…
         </p>
       </Show>
 
       {/* The whole view at once, when the program names are there (or failed to load). */}
-      <Show when={!programs.loading && payload()}>
+      <Show when={programsSettled() && payload()}>
         {(p) => (
           <>
-            <Show when={programs.state === 'errored'}>
+            <Show when={programsLoad() === 'failed'}>
               <p class="share-error" role="alert">
                 The program list could not be loaded, so program names and your results are not shown and nothing can be
                 copied. Check your connection and reload the page.
