@@ -1,4 +1,5 @@
 /** The files the compile step writes, built from the compiled dataset, and their size budgets. */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import type { Program } from '../../src/engine/program.ts';
@@ -21,6 +22,11 @@ export interface Outputs {
   'ir-independent.json': string;
   /** Compact payload for the browser engine. */
   'programs.min.json': string;
+  /**
+   * `{ "sha256": "<hex>" }` of programs.min.json's bytes, bundled into the islands: a fetched payload
+   * with this digest is the one validated here, so the browser need not validate it again.
+   */
+  'programs.min.sha256.json': string;
   /** fuse.js index for the /programs/ search. */
   'search-index.json': string;
   /** The model resolved and validated against the reference figures, for the browser (no sources, no schemas). */
@@ -39,10 +45,12 @@ export function buildOutputs(dataset: CompiledDataset): Outputs {
     ids: dataset.programs.map((p) => p.id),
     index: Fuse.createIndex(SEARCH_KEYS, docs).toJSON(),
   };
+  const compact = JSON.stringify(encodeCompactPrograms(dataset.programs, dataset.irIndependent));
   return {
     'programs.json': JSON.stringify(dataset.programs, null, 1) + '\n',
     'ir-independent.json': JSON.stringify(dataset.irIndependent, null, 1) + '\n',
-    'programs.min.json': JSON.stringify(encodeCompactPrograms(dataset.programs, dataset.irIndependent)),
+    'programs.min.json': compact,
+    'programs.min.sha256.json': JSON.stringify({ sha256: createHash('sha256').update(compact, 'utf8').digest('hex') }),
     'search-index.json': JSON.stringify(index),
     'model.json': JSON.stringify(bundledModel()),
   };

@@ -327,8 +327,21 @@ export function encodeCompactPrograms(
  * built here from constants. Running `programSchema` on all 296 programs took the share page ~100 ms.
  */
 export function decodeCompactPrograms(payload: unknown): Program[] {
-  const parsed = compactPayloadSchema.parse(payload);
   const factSchemas = policyFactsSchema.shape;
+  return programsOf(compactPayloadSchema.parse(payload), (key, fact) => factSchemas[key].parse(fact));
+}
+
+/**
+ * Builds the programs of a payload that is known to be valid without validating it again: the caller
+ * must have proved the payload is the one the build validated (the islands compare its SHA-256 with
+ * the digest the compile step wrote). Gives what `decodeCompactPrograms` gives for that payload.
+ */
+export function decodeVerifiedCompactPrograms(payload: CompactPayload): Program[] {
+  return programsOf(payload, (_key, fact) => fact);
+}
+
+/** The programs of a parsed payload; `checkFact` validates (or passes through) each fact it carries. */
+function programsOf(parsed: CompactPayload, checkFact: (key: PolicyFactKey, fact: unknown) => unknown): Program[] {
   return parsed.p.map((c): Program => {
     const track = trackForId(c.i);
     const state = stateInfo(c.s);
@@ -337,7 +350,7 @@ export function decodeCompactPrograms(payload: unknown): Program[] {
     for (const key of POLICY_FACT_KEYS) {
       const f = c.x?.[key];
       if (f)
-        facts[key] = factSchemas[key].parse({
+        facts[key] = checkFact(key, {
           value: f.v,
           source: f.s,
           ...(f.u ? { url: f.u } : {}),

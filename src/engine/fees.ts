@@ -3,6 +3,7 @@
  * use them without shipping the model's validation code. plan.ts applies them to `model.fees`.
  */
 import type { ModelledTrack } from './model';
+import { groupThousands } from './format';
 
 /** The fee schedule, read from figures.json (as `Model['fees']` carries it). */
 export interface FeeSchedule {
@@ -70,5 +71,5 @@ export function parseProgramCount(text: string, max: number = MAX_FEE_COUNT): Co
 
 /** US dollars for sentences: "$1,230". */
 export function formatUsd(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return `$${groupThousands(Math.round(amount * 100) / 100)}`;
 }

@@ -15,6 +15,7 @@ import type { RankEntry } from './rank-list';
 import { TRACK_NAME } from './score';
 import type { ChanceBand } from './tiers';
 import { VERIFIED_PREFIX, verificationEntrySchema, type VerificationEntry } from './verification';
+import { compareCode, compareText, groupThousands } from './format';
 
 /** Bands in the order the planner lists them: best chance first, excluded last. */
 export const BAND_ORDER: readonly ChanceBand[] = ['likely', 'target', 'reach', 'excluded'];
@@ -92,9 +93,9 @@ function passes(r: ProgramResult, f: ResultFilters, textMatches: ReadonlySet<str
 
 function compareBy(sort: ResultFilters['sort']): (a: ProgramResult, b: ProgramResult) => number {
   const byName = (a: ProgramResult, b: ProgramResult) =>
-    a.program.name.localeCompare(b.program.name, 'en') || a.track.localeCompare(b.track) || idOrder(a, b);
+    compareText(a.program.name, b.program.name) || compareCode(a.track, b.track) || idOrder(a, b);
   if (sort === 'name') return byName;
-  if (sort === 'state') return (a, b) => a.program.state.localeCompare(b.program.state) || byName(a, b);
+  if (sort === 'state') return (a, b) => compareCode(a.program.state, b.program.state) || byName(a, b);
   return (a, b) => b.chance.central - a.chance.central || Number(b.preferred) - Number(a.preferred) || byName(a, b);
 }
 
@@ -138,7 +139,7 @@ export function formatCountRange(r: Range): string {
 
 /** US dollars without cents. */
 export function formatDollars(amount: number): string {
-  return `$${Math.round(amount).toLocaleString('en-US')}`;
+  return `$${groupThousands(Math.round(amount))}`;
 }
 
 /** The numbers for My list: what applying to it adds up to, and what it costs. */

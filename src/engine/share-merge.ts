@@ -16,6 +16,7 @@ import {
 } from './planner-state';
 import { MAX_SHARED_FACTS, MAX_SHARED_PROGRAMS } from './share';
 import type { VerificationEntry } from './verification';
+import { compareCode } from './format';
 
 /** Put before a note copied from a shared list, so the recipient can tell it is not their own. */
 export const SHARED_NOTE_PREFIX = 'From a shared list: ';
@@ -96,7 +97,7 @@ export function findConflicts(log: readonly VerificationEntry[], only?: readonly
       .map(({ e }) => e);
     conflicts.push({ programId: first.programId, fact: first.fact, entries: newestFirst, inUse });
   }
-  return conflicts.sort((a, b) => a.programId.localeCompare(b.programId) || a.fact.localeCompare(b.fact));
+  return conflicts.sort((a, b) => compareCode(a.programId, b.programId) || compareCode(a.fact, b.fact));
 }
 
 /** What "Import these verified facts" did. */

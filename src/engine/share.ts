@@ -15,6 +15,7 @@ import { MAX_NOTE_LENGTH, myListEntrySchema, type PlannerState } from './planner
 import { profileFormSchema, type ProfileForm } from './profile-form';
 import { unpackLzUri } from './share-lz';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
+import { groupThousands } from './format';
 
 /** The share-link format this version writes. */
 export const SHARE_VERSION = 1;
@@ -240,7 +241,7 @@ export function encodeShareFragment(payload: SharePayload): ShareEncoding {
   if (json.length > MAX_UNPACKED_LENGTH || fragment.length > MAX_FRAGMENT_LENGTH) {
     return {
       ok: false,
-      message: `This is too much for one link (${fragment.length.toLocaleString('en-US')} characters). Leave out the notes or the verified facts, or share fewer programs.`,
+      message: `This is too much for one link (${groupThousands(fragment.length)} characters). Leave out the notes or the verified facts, or share fewer programs.`,
     };
   }
   return { ok: true, fragment };
@@ -260,9 +261,9 @@ export type ShareDecoding =
   | { readonly ok: true; readonly version: number; readonly payload: SharePayload }
   | { readonly ok: false; readonly code: ShareErrorCode; readonly message: string };
 
-// "12,345", as toLocaleString('en-US') writes a whole number. Not toLocaleString itself: a message below
-// is built when the module loads, and the first Intl call costs the share page tens of milliseconds.
-const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// Not toLocaleString: a message below is built when the module loads, and the first Intl call costs the
+// share page tens of milliseconds.
+const n = groupThousands;
 
 /** The message for each bad-link class (`unknown-version` and `too-long` fill in their numbers). */
 export const SHARE_MESSAGES = {

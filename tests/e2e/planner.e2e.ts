@@ -20,9 +20,13 @@ interface Ctx {
 const stored = (page: Page) => page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-/** Opens the planner and waits for the program list to be scored. */
+/**
+ * Opens the planner, brings the results column into view (it is computed once it comes near the
+ * screen) and waits for the program list to be scored.
+ */
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await page.locator('.planner-results-col').scrollIntoViewIfNeeded();
   await page.locator('.band h3').first().waitFor({ timeout: 15_000 });
 }
 
@@ -45,6 +49,13 @@ export const tests: Record<string, (ctx: Ctx) => Promise<void>> = {
     const methods: string[] = [];
     page.on('request', (r) => methods.push(r.method()));
     await page.setViewportSize({ width: 360, height: 800 });
+    // On a phone the results column starts below the form: nothing is ranked until it comes near.
+    const fetched = page.waitForResponse((r) => r.url().endsWith('data/programs.min.json'));
+    await page.goto(`${baseUrl}planner/`);
+    await fetched;
+    await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.band').count(), 0, 'no program rows drawn while the results are off screen');
     await open(page, `${baseUrl}planner/`);
     assert.deepEqual(await axe(page), [], 'axe, empty planner');
     assert.equal(await stored(page), null, 'opening the planner stores nothing');

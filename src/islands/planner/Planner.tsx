@@ -3,7 +3,7 @@
  * one versioned key, loads the program list from this site and calls the engine on every change. All
  * decisions are the engine's; this file wires signals, events, storage and downloads.
  */
-import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { clientModel } from '../client-model';
 import { REGION_ORDER, STATES } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
@@ -46,6 +46,7 @@ import Results from './Results';
 import Verification from './Verification';
 import WhatIf from './WhatIf';
 import './planner.css';
+import { compareText } from '../../engine/format';
 
 interface Props {
   /** Site base URL, ending with "/". */
@@ -76,8 +77,14 @@ type Storage = 'unknown' | 'ok' | 'blocked';
 function stateList(programs: readonly { state: string }[]): { code: string; name: string; region: string }[] {
   return [...new Set(programs.map((p) => p.state))]
     .map((code) => ({ code, name: STATES[code]?.name ?? code, region: STATES[code]?.region ?? '' }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => compareText(a.name, b.name));
 }
+
+/** Sections of the results column a link can point to (they are drawn before the page scrolls there). */
+const RESULT_SECTIONS = new Set(['my-list', 'rank-list', 'plan', 'results', 'verification', 'what-if']);
+
+/** Start-up steps, in order (see the effect that advances them). */
+const STAGE = { plan: 1, charts: 2, rows: 3, verification: 4, whatIf: 5 } as const;
 
 /** The whole planner. */
 export default function Planner(props: Props) {
@@ -100,9 +107,26 @@ export default function Planner(props: Props) {
   const [programs, setPrograms] = createSignal<Program[]>();
   const [loadFailed, setLoadFailed] = createSignal(false);
 
+  // The results column is computed and drawn once it is wanted: when it comes near the screen, when the
+  // user changes the form, follows a link to one of its sections, or prints. On a phone it starts below
+  // the form, so the form is ready at once and the program list is not ranked for nobody to see.
+  const [resultsWanted, setResultsWanted] = createSignal(false);
+  let resultsCol!: HTMLDivElement;
+  /** Shows every section at once (for a link to one of them, or printing). */
+  const showEverything = () => {
+    setResultsWanted(true);
+    if (evaluation()) setStage(STAGE.whatIf);
+  };
   const readHash = () => {
+    const section = /^#([a-z-]+)$/.exec(window.location.hash)?.[1];
+    if (section && RESULT_SECTIONS.has(section)) {
+      showEverything();
+      requestAnimationFrame(() => document.getElementById(section)?.scrollIntoView({ block: 'start' }));
+      return;
+    }
     const match = /^#program=(\d{10})$/.exec(window.location.hash);
     if (!match?.[1]) return;
+    showEverything();
     const id = match[1];
     setFilters({ ...defaultResultFilters(), wantedOnly: false });
     setOpenId(id);
@@ -120,10 +144,29 @@ export default function Planner(props: Props) {
     } catch {
       setStorage('blocked');
     }
-    loadPrograms(props.base).then(setPrograms, () => setLoadFailed(true));
+    // Decoding the list and the first evaluation run in separate tasks.
+    loadPrograms(props.base).then(
+      (list) => setTimeout(() => setPrograms(list)),
+      () => setLoadFailed(true),
+    );
     registerServiceWorker(props.base);
     window.addEventListener('hashchange', readHash);
-    onCleanup(() => window.removeEventListener('hashchange', readHash));
+    window.addEventListener('beforeprint', showEverything);
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setResultsWanted(true);
+          near.disconnect();
+        }
+      },
+      { rootMargin: '50% 0px' },
+    );
+    near.observe(resultsCol);
+    onCleanup(() => {
+      window.removeEventListener('hashchange', readHash);
+      window.removeEventListener('beforeprint', showEverything);
+      near.disconnect();
+    });
   });
 
   // Saves after each change the user makes (debounced while typing), never on load or after "Forget",
@@ -180,7 +223,7 @@ export default function Planner(props: Props) {
   };
   const evaluation = createMemo(() => {
     const list = programs();
-    return list ? evaluate(profile(), list, ctx(), planOptions()) : null;
+    return list && resultsWanted() ? evaluate(profile(), list, ctx(), planOptions()) : null;
   });
   const resultsById = createMemo(() => new Map((evaluation()?.programs ?? []).map((r) => [r.programId, r])));
   const onList = createMemo(() => new Set(state().myList.map((e) => e.id)));
@@ -191,19 +234,47 @@ export default function Planner(props: Props) {
       ? checkRankList(rankEntriesOf(state().myList), list, profile(), ctx())
       : [];
   });
+  // Start-up in steps, each in its own task, so that no single task blocks the page for long (a phone
+  // takes several times longer than a laptop): the plan and My list, then the charts, the program rows,
+  // the verification log and last the what-if panel (one evaluation per scenario).
+  const [stage, setStage] = createSignal(0);
+  createEffect(() => {
+    if (!evaluation() || stage() > 0) return;
+    setStage(STAGE.plan);
+    const next = () =>
+      setTimeout(() => {
+        setStage((n) => n + 1);
+        if (untrack(stage) < STAGE.whatIf) next();
+      });
+    next();
+  });
+  // The what-if panel follows the form once typing pauses, not on every keystroke.
+  const [settled, setSettled] = createSignal(0);
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on([evaluation, () => state().myList], () => {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(() => setSettled((n) => n + 1), 300);
+    }),
+  );
+  onCleanup(() => clearTimeout(settleTimer));
   const whatIfResults = createMemo(() => {
-    const e = evaluation();
-    const list = programs();
-    if (!e || !list) return null;
-    const mine = state().myList.map((x) => x.id);
-    return {
-      basis: mine.length > 0 ? 'My list' : 'the recommended plan',
-      results: whatIf(profile(), list, ctx(), {
-        ...planOptions(),
-        baseline: e,
-        programIds: mine.length > 0 ? mine : undefined,
-      }),
-    };
+    settled();
+    if (stage() < STAGE.whatIf) return null;
+    return untrack(() => {
+      const e = evaluation();
+      const list = programs();
+      if (!e || !list) return null;
+      const mine = state().myList.map((x) => x.id);
+      return {
+        basis: mine.length > 0 ? 'My list' : 'the recommended plan',
+        results: whatIf(profile(), list, ctx(), {
+          ...planOptions(),
+          baseline: e,
+          programIds: mine.length > 0 ? mine : undefined,
+        }),
+      };
+    });
   });
 
   const textMatches = createMemo(() => {
@@ -232,7 +303,11 @@ export default function Planner(props: Props) {
     });
   };
   const update = (patch: Partial<PlannerState>) => commit({ ...state(), ...patch });
-  const changeForm = (patch: Partial<ProfileForm>) => timed(() => update({ form: { ...state().form, ...patch } }));
+  const changeForm = (patch: Partial<ProfileForm>) =>
+    timed(() => {
+      setResultsWanted(true);
+      update({ form: { ...state().form, ...patch } });
+    });
   const setList = (myList: MyListEntry[]) => update({ myList });
 
   const toggleList = (id: string) =>
@@ -332,14 +407,14 @@ export default function Planner(props: Props) {
         <div class="planner-form-col">
           <ProfileFormView form={form()} errors={errors()} base={props.base} onChange={changeForm} />
         </div>
-        <div class="planner-results-col">
+        <div class="planner-results-col" ref={resultsCol}>
           <Show
             when={evaluation()}
             fallback={
               <div class="loading-box" id="results" role="status">
                 {loadFailed()
                   ? 'The program list could not be loaded. Check your connection and reload the page.'
-                  : 'Loading the program list…'}
+                  : 'Ranking the programs for you…'}
               </div>
             }
           >
@@ -372,17 +447,21 @@ export default function Planner(props: Props) {
                   onVerify={goVerify}
                   openId={openId()}
                   onTarget={(track, n) => timed(() => setTargets({ ...targets(), [track]: n }))}
+                  showCharts={stage() >= STAGE.charts}
+                  showRows={stage() >= STAGE.rows}
                   stale={!parsed().ok}
                 />
-                <Verification
-                  programs={programs() ?? []}
-                  log={verifications()}
-                  form={vForm()}
-                  today={today}
-                  onForm={(patch) => setVForm({ ...vForm(), ...patch })}
-                  onAdd={(entry) => update({ verifications: addVerification(state().verifications, entry) })}
-                  onRemove={(i) => update({ verifications: removeVerification(state().verifications, i) })}
-                />
+                <Show when={stage() >= STAGE.verification}>
+                  <Verification
+                    programs={programs() ?? []}
+                    log={verifications()}
+                    form={vForm()}
+                    today={today}
+                    onForm={(patch) => setVForm({ ...vForm(), ...patch })}
+                    onAdd={(entry) => update({ verifications: addVerification(state().verifications, entry) })}
+                    onRemove={(i) => update({ verifications: removeVerification(state().verifications, i) })}
+                  />
+                </Show>
                 <Show when={whatIfResults()}>{(w) => <WhatIf results={w().results} basis={w().basis} />}</Show>
               </>
             )}

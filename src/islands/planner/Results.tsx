@@ -45,6 +45,9 @@ interface Props {
   onTarget: (track: ModelledTrack, n: number) => void;
   /** The form has errors: results use the last valid entries. */
   stale: boolean;
+  /** Start-up steps done: charts and program rows come in later tasks than the plan's numbers. */
+  showCharts: boolean;
+  showRows: boolean;
 }
 
 /** Interview targets a plan can aim for (P(at least k) is reported up to 15). */
@@ -197,12 +200,14 @@ export default function Results(props: Props) {
                   </div>
                 </dl>
                 <Show when={plan().curve.length > 1}>
-                  <CurveChart
-                    curve={plan().curve}
-                    target={plan().targetInterviews}
-                    recommended={plan().recommendedCount}
-                    title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
-                  />
+                  <Show when={props.showCharts} fallback={<ChartSlot />}>
+                    <CurveChart
+                      curve={plan().curve}
+                      target={plan().targetInterviews}
+                      recommended={plan().recommendedCount}
+                      title={`${TRACK_NAME[plan().track]}: chance of at least ${plan().targetInterviews} interviews by number of applications`}
+                    />
+                  </Show>
                 </Show>
                 <Show when={plan().advice.length > 0}>
                   <h4>What would help most</h4>
@@ -238,11 +243,13 @@ export default function Results(props: Props) {
           <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
           <p class="muted small">{rec().portfolio.matchNote}</p>
           <Show when={rec().portfolio.count > 0}>
-            <AtLeastChart
-              atLeast={rec().portfolio.atLeast}
-              kMax={Math.min(MAX_REPORTED_INTERVIEWS, 12)}
-              title="Recommended plan: chance of at least k interviews"
-            />
+            <Show when={props.showCharts} fallback={<ChartSlot />}>
+              <AtLeastChart
+                atLeast={rec().portfolio.atLeast}
+                kMax={Math.min(MAX_REPORTED_INTERVIEWS, 12)}
+                title="Recommended plan: chance of at least k interviews"
+              />
+            </Show>
           </Show>
         </div>
         <details class="card">
@@ -324,7 +331,7 @@ export default function Results(props: Props) {
               </h3>
               <p class="muted small">{bandMeaning(band, props.model)}</p>
               <ul class="program-rows">
-                <For each={visibleIds(band)}>
+                <For each={props.showRows ? visibleIds(band) : []}>
                   {(id) => (
                     <Show when={byId().get(id)}>
                       {(r) => (
@@ -492,6 +499,16 @@ function WhyDetails(props: { result: ProgramResult; onVerify: () => void; base: 
           Record what they told you
         </button>
       </p>
+    </div>
+  );
+}
+
+/** The space a chart will take, held until it is drawn (so nothing below it moves). */
+function ChartSlot() {
+  return (
+    <div class="chart chart-slot" aria-hidden="true">
+      <div class="chart-slot-plot" />
+      <div class="chart-slot-summary" />
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * The verification log (anchor "verification"): what a program told the user. Each entry replaces
  * "unknown" in the user's own results, marked "verified by you on <date>".
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, onMount, Show } from 'solid-js';
+import { compareCode, compareText } from '../../engine/format';
 import { TRACK_LABEL } from '../../engine/dataset';
 import type { Program } from '../../engine/program';
 import {
@@ -31,8 +32,16 @@ export default function Verification(props: Props) {
   const [status, setStatus] = createSignal('');
   const byId = () => new Map(props.programs.map((p) => [p.id, p]));
   const choices = () => verificationValueChoices(props.form.fact);
-  const sorted = () =>
-    [...props.programs].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.track.localeCompare(b.track));
+  // The ~300 program options are plain DOM options, made once: as Solid nodes with a reactive
+  // "selected" each, they were one of the costliest parts of the planner's start-up.
+  let programSelect!: HTMLSelectElement;
+  onMount(() => {
+    const sorted = [...props.programs].sort((a, b) => compareText(a.name, b.name) || compareCode(a.track, b.track));
+    for (const p of sorted) programSelect.add(new Option(`${p.name} (${TRACK_LABEL[p.track]}, ${p.state})`, p.id));
+    createEffect(() => {
+      programSelect.value = props.form.programId;
+    });
+  });
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -72,21 +81,13 @@ export default function Verification(props: Props) {
         <div class="field wide">
           <label for="vf-programId">Program</label>
           <select
+            ref={programSelect}
             id="vf-programId"
             aria-invalid={err('programId') ? 'true' : undefined}
             aria-describedby={describe('programId')}
             onChange={(e) => props.onForm({ programId: e.currentTarget.value })}
           >
-            <option value="" selected={props.form.programId === ''}>
-              Choose a program
-            </option>
-            <For each={sorted()}>
-              {(p) => (
-                <option value={p.id} selected={props.form.programId === p.id}>
-                  {`${p.name} (${TRACK_LABEL[p.track]}, ${p.state})`}
-                </option>
-              )}
-            </For>
+            <option value="">Choose a program</option>
           </select>
           <ErrorText field="programId" />
         </div>

@@ -17,6 +17,7 @@ import {
   type ShareOptions,
 } from '../../engine/share';
 import './share.css';
+import { groupThousands } from '../../engine/format';
 
 interface Props {
   /** The planner state to share from. */
@@ -173,8 +174,8 @@ export default function ShareLinkBuilder(props: Props) {
               onFocus={(e) => e.currentTarget.select()}
             />
             <p id={`${id}-length`} class="muted share-length">
-              {b().length.toLocaleString('en-US')} characters. Everything is in the link itself, after the “#”: this
-              site never receives it. Anyone you send it to can read what you included.
+              {groupThousands(b().length)} characters. Everything is in the link itself, after the “#”: this site never
+              receives it. Anyone you send it to can read what you included.
             </p>
             <Show when={b().warning}>{(warning) => <p class="share-warning">{warning()}</p>}</Show>
             <div class="share-actions">
