@@ -206,10 +206,12 @@ export const tests = {
       host.overrides.set(`${first}index.html`, html.replace('</main>', '<p id="deploy-marker">New deploy</p></main>'));
       host.overrides.set('sw.js', sw.replace(`const VERSION = "${version}"`, `const VERSION = "${version}-next"`));
 
+      // Each visit waits until the page is quiet: reloading at "load" would abort the island's scripts,
+      // which start after load (client:idle), and count as failed requests.
       await clean(page, host.origin, 'visits after the deploy', async () => {
-        await page.reload({ waitUntil: 'load' });
+        await page.reload({ waitUntil: 'networkidle' });
         assert.equal(await page.locator('#deploy-marker').count(), 1, 'the first visit after a deploy shows it');
-        await page.reload({ waitUntil: 'load' });
+        await page.reload({ waitUntil: 'networkidle' });
         assert.equal(await page.locator('#deploy-marker').count(), 1, 'and so does the next');
         for (let i = 0; i < 100 && (await cacheKeys(page)).join() !== `irp-${version}-next`; i++) {
           await page.waitForTimeout(200);
