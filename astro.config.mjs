@@ -37,6 +37,22 @@ const bareFuseImport = () => ({
   },
 });
 
+/**
+ * zod 4 compiles object parsers with `new Function` unless `jitless` is set, which src/engine/zod.ts
+ * sets before any schema is built (the site's CSP forbids eval). The compiler is then dead code
+ * (about 790 B gzip in the planner); this turns its switch into a constant so the bundler drops it.
+ * @returns {import('vite').Plugin}
+ */
+const zodWithoutJit = () => ({
+  name: 'ir-pathway:zod-without-jit',
+  transform(code, id) {
+    if (!/\/node_modules\/zod\/v4\/core\/schemas\.js$/.test(id)) return null;
+    const jitless = code.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;');
+    if (jitless === code) throw new Error('zod/v4/core/schemas.js: the jitless switch was not found');
+    return { code: jitless, map: null };
+  },
+});
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ir-pathway.example.org',
   base,
@@ -69,7 +85,7 @@ export default defineConfig({
       ],
     },
   },
-  vite: { plugins: [bareFuseImport()] },
+  vite: { plugins: [bareFuseImport(), zodWithoutJit()] },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
 });
