@@ -19,6 +19,40 @@ const base = process.env.BASE_PATH ?? '/';
 const solidHydration = /<script[^>]*>([\s\S]*?)<\/script>/.exec(generateHydrationScript())?.[1] ?? '';
 const solidHydrationHash = `sha256-${createHash('sha256').update(solidHydration).digest('base64')}`;
 
+/**
+ * Vite wraps each dynamic import with a string specifier in its preload helper (about 560 B gzip
+ * in the chunk that imports), which preloads the imported chunk's own imports. fuse.js/basic has none, so
+ * its lazy import (src/islands/load-search.ts) is left bare: a parenthesised specifier is one Vite does
+ * not wrap, and Rollup still resolves and splits it the same way.
+ * @returns {import('vite').Plugin}
+ */
+const bareFuseImport = () => ({
+  name: 'ir-pathway:bare-fuse-import',
+  enforce: 'post',
+  transform(code, id) {
+    if (!id.endsWith('/src/islands/load-search.ts')) return null;
+    const bare = code.replace(/\bimport\((["'])fuse\.js\/basic\1\)/, 'import(($1fuse.js/basic$1))');
+    if (bare === code) throw new Error('load-search.ts: the fuse.js/basic import was not found');
+    return { code: bare, map: null };
+  },
+});
+
+/**
+ * zod 4 compiles object parsers with `new Function` unless `jitless` is set, which src/engine/zod.ts
+ * sets before any schema is built (the site's CSP forbids eval). The compiler is then dead code
+ * (about 790 B gzip in the planner); this turns its switch into a constant so the bundler drops it.
+ * @returns {import('vite').Plugin}
+ */
+const zodWithoutJit = () => ({
+  name: 'ir-pathway:zod-without-jit',
+  transform(code, id) {
+    if (!/\/node_modules\/zod\/v4\/core\/schemas\.js$/.test(id)) return null;
+    const jitless = code.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;');
+    if (jitless === code) throw new Error('zod/v4/core/schemas.js: the jitless switch was not found');
+    return { code: jitless, map: null };
+  },
+});
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ir-pathway.example.org',
   base,
@@ -51,6 +85,7 @@ export default defineConfig({
       ],
     },
   },
+  vite: { plugins: [bareFuseImport(), zodWithoutJit()] },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
 });

@@ -18,6 +18,7 @@ import {
 } from '../../src/engine/program.ts';
 import { STATES, acgmeStateCodeOf, stateInfo, unknownFacts } from '../../src/engine/dataset.ts';
 import {
+  ACGME_STATE_CODES,
   irIndependentMatchSchema,
   linkSiblings,
   normalizeCity,
@@ -132,11 +133,11 @@ export const programRowSchema = programRowFieldsSchema.check(
     if (prefix && !row.acgme_id.startsWith(prefix)) {
       at(`prefix ${row.acgme_id.slice(0, 3)} does not match specialty "${row.specialty}" (expects ${prefix})`);
     }
-    const info = stateInfo(row.state);
+    const expected = stateInfo(row.state) ? ACGME_STATE_CODES[row.state] : undefined;
     const code = acgmeStateCodeOf(row.acgme_id);
-    if (info && code !== info.acgme) {
-      const meant = Object.entries(STATES).find(([, s]) => s.acgme === code)?.[0] ?? 'no state';
-      at(`state-code digits ${code} mean ${meant}, but the state is ${row.state} (code ${info.acgme})`);
+    if (expected !== undefined && code !== expected) {
+      const meant = Object.entries(ACGME_STATE_CODES).find(([, c]) => c === code)?.[0] ?? 'no state';
+      at(`state-code digits ${code} mean ${meant}, but the state is ${row.state} (code ${expected})`);
     }
   }, whenZod3),
 );

@@ -24,79 +24,76 @@ import type { IrIndependentMatch } from './dataset-build.ts';
 // States: ACGME state code, name, US Census region and division
 // ---------------------------------------------------------------------------------------------
 
-/** What we know about a state or territory: its ACGME code and its US Census region and division. */
+/** What we know about a state or territory: its name and its US Census region and division. */
 export interface StateInfo {
   /** Full name, e.g. "Pennsylvania". */
   name: string;
-  /** Two-digit ACGME state code (digits 4–5 of a program ID). */
-  acgme: string;
   /** US Census region. */
   region: CensusRegion;
   /** US Census division (Puerto Rico, outside the Census regions, gets its own). */
   division: string;
 }
 
-// The standard ACGME state-code table (alphabetical by name, with gaps the ACGME keeps for
-// territories). Every code used by the 296 programs is checked against the data by a test; codes for
-// states with no radiology program in the list (AK, ID, MT, ND, SD, WY) are not exercised by it.
-const STATE_ROWS: ReadonlyArray<readonly [string, string, string, CensusRegion, string]> = [
-  ['AL', 'Alabama', '01', 'South', 'East South Central'],
-  ['AK', 'Alaska', '02', 'West', 'Pacific'],
-  ['AZ', 'Arizona', '03', 'West', 'Mountain'],
-  ['AR', 'Arkansas', '04', 'South', 'West South Central'],
-  ['CA', 'California', '05', 'West', 'Pacific'],
-  ['CO', 'Colorado', '07', 'West', 'Mountain'],
-  ['CT', 'Connecticut', '08', 'Northeast', 'New England'],
-  ['DE', 'Delaware', '09', 'South', 'South Atlantic'],
-  ['DC', 'District of Columbia', '10', 'South', 'South Atlantic'],
-  ['FL', 'Florida', '11', 'South', 'South Atlantic'],
-  ['GA', 'Georgia', '12', 'South', 'South Atlantic'],
-  ['HI', 'Hawaii', '14', 'West', 'Pacific'],
-  ['ID', 'Idaho', '15', 'West', 'Mountain'],
-  ['IL', 'Illinois', '16', 'Midwest', 'East North Central'],
-  ['IN', 'Indiana', '17', 'Midwest', 'East North Central'],
-  ['IA', 'Iowa', '18', 'Midwest', 'West North Central'],
-  ['KS', 'Kansas', '19', 'Midwest', 'West North Central'],
-  ['KY', 'Kentucky', '20', 'South', 'East South Central'],
-  ['LA', 'Louisiana', '21', 'South', 'West South Central'],
-  ['ME', 'Maine', '22', 'Northeast', 'New England'],
-  ['MD', 'Maryland', '23', 'South', 'South Atlantic'],
-  ['MA', 'Massachusetts', '24', 'Northeast', 'New England'],
-  ['MI', 'Michigan', '25', 'Midwest', 'East North Central'],
-  ['MN', 'Minnesota', '26', 'Midwest', 'West North Central'],
-  ['MS', 'Mississippi', '27', 'South', 'East South Central'],
-  ['MO', 'Missouri', '28', 'Midwest', 'West North Central'],
-  ['MT', 'Montana', '29', 'West', 'Mountain'],
-  ['NE', 'Nebraska', '30', 'Midwest', 'West North Central'],
-  ['NV', 'Nevada', '31', 'West', 'Mountain'],
-  ['NH', 'New Hampshire', '32', 'Northeast', 'New England'],
-  ['NJ', 'New Jersey', '33', 'Northeast', 'Middle Atlantic'],
-  ['NM', 'New Mexico', '34', 'West', 'Mountain'],
-  ['NY', 'New York', '35', 'Northeast', 'Middle Atlantic'],
-  ['NC', 'North Carolina', '36', 'South', 'South Atlantic'],
-  ['ND', 'North Dakota', '37', 'Midwest', 'West North Central'],
-  ['OH', 'Ohio', '38', 'Midwest', 'East North Central'],
-  ['OK', 'Oklahoma', '39', 'South', 'West South Central'],
-  ['OR', 'Oregon', '40', 'West', 'Pacific'],
-  ['PA', 'Pennsylvania', '41', 'Northeast', 'Middle Atlantic'],
-  ['PR', 'Puerto Rico', '42', 'Territories', 'Puerto Rico'],
-  ['RI', 'Rhode Island', '43', 'Northeast', 'New England'],
-  ['SC', 'South Carolina', '45', 'South', 'South Atlantic'],
-  ['SD', 'South Dakota', '46', 'Midwest', 'West North Central'],
-  ['TN', 'Tennessee', '47', 'South', 'East South Central'],
-  ['TX', 'Texas', '48', 'South', 'West South Central'],
-  ['UT', 'Utah', '49', 'West', 'Mountain'],
-  ['VT', 'Vermont', '50', 'Northeast', 'New England'],
-  ['VA', 'Virginia', '51', 'South', 'South Atlantic'],
-  ['WA', 'Washington', '54', 'West', 'Pacific'],
-  ['WV', 'West Virginia', '55', 'South', 'South Atlantic'],
-  ['WI', 'Wisconsin', '56', 'Midwest', 'East North Central'],
-  ['WY', 'Wyoming', '57', 'West', 'Mountain'],
+// The states and territories in the order of the ACGME state-code table (alphabetical by name); their
+// ACGME codes, which only the build checks, are in ./dataset-build (ACGME_STATE_CODES).
+const STATE_ROWS: ReadonlyArray<readonly [string, string, CensusRegion, string]> = [
+  ['AL', 'Alabama', 'South', 'East South Central'],
+  ['AK', 'Alaska', 'West', 'Pacific'],
+  ['AZ', 'Arizona', 'West', 'Mountain'],
+  ['AR', 'Arkansas', 'South', 'West South Central'],
+  ['CA', 'California', 'West', 'Pacific'],
+  ['CO', 'Colorado', 'West', 'Mountain'],
+  ['CT', 'Connecticut', 'Northeast', 'New England'],
+  ['DE', 'Delaware', 'South', 'South Atlantic'],
+  ['DC', 'District of Columbia', 'South', 'South Atlantic'],
+  ['FL', 'Florida', 'South', 'South Atlantic'],
+  ['GA', 'Georgia', 'South', 'South Atlantic'],
+  ['HI', 'Hawaii', 'West', 'Pacific'],
+  ['ID', 'Idaho', 'West', 'Mountain'],
+  ['IL', 'Illinois', 'Midwest', 'East North Central'],
+  ['IN', 'Indiana', 'Midwest', 'East North Central'],
+  ['IA', 'Iowa', 'Midwest', 'West North Central'],
+  ['KS', 'Kansas', 'Midwest', 'West North Central'],
+  ['KY', 'Kentucky', 'South', 'East South Central'],
+  ['LA', 'Louisiana', 'South', 'West South Central'],
+  ['ME', 'Maine', 'Northeast', 'New England'],
+  ['MD', 'Maryland', 'South', 'South Atlantic'],
+  ['MA', 'Massachusetts', 'Northeast', 'New England'],
+  ['MI', 'Michigan', 'Midwest', 'East North Central'],
+  ['MN', 'Minnesota', 'Midwest', 'West North Central'],
+  ['MS', 'Mississippi', 'South', 'East South Central'],
+  ['MO', 'Missouri', 'Midwest', 'West North Central'],
+  ['MT', 'Montana', 'West', 'Mountain'],
+  ['NE', 'Nebraska', 'Midwest', 'West North Central'],
+  ['NV', 'Nevada', 'West', 'Mountain'],
+  ['NH', 'New Hampshire', 'Northeast', 'New England'],
+  ['NJ', 'New Jersey', 'Northeast', 'Middle Atlantic'],
+  ['NM', 'New Mexico', 'West', 'Mountain'],
+  ['NY', 'New York', 'Northeast', 'Middle Atlantic'],
+  ['NC', 'North Carolina', 'South', 'South Atlantic'],
+  ['ND', 'North Dakota', 'Midwest', 'West North Central'],
+  ['OH', 'Ohio', 'Midwest', 'East North Central'],
+  ['OK', 'Oklahoma', 'South', 'West South Central'],
+  ['OR', 'Oregon', 'West', 'Pacific'],
+  ['PA', 'Pennsylvania', 'Northeast', 'Middle Atlantic'],
+  ['PR', 'Puerto Rico', 'Territories', 'Puerto Rico'],
+  ['RI', 'Rhode Island', 'Northeast', 'New England'],
+  ['SC', 'South Carolina', 'South', 'South Atlantic'],
+  ['SD', 'South Dakota', 'Midwest', 'West North Central'],
+  ['TN', 'Tennessee', 'South', 'East South Central'],
+  ['TX', 'Texas', 'South', 'West South Central'],
+  ['UT', 'Utah', 'West', 'Mountain'],
+  ['VT', 'Vermont', 'Northeast', 'New England'],
+  ['VA', 'Virginia', 'South', 'South Atlantic'],
+  ['WA', 'Washington', 'West', 'Pacific'],
+  ['WV', 'West Virginia', 'South', 'South Atlantic'],
+  ['WI', 'Wisconsin', 'Midwest', 'East North Central'],
+  ['WY', 'Wyoming', 'West', 'Mountain'],
 ];
 
 /** Every USPS code we accept, with its ACGME code and Census region/division. */
 export const STATES: Readonly<Record<string, StateInfo>> = Object.fromEntries(
-  STATE_ROWS.map(([code, name, acgme, region, division]) => [code, { name, acgme, region, division }]),
+  STATE_ROWS.map(([code, name, region, division]) => [code, { name, region, division }]),
 );
 
 /** USPS state codes, in table order. */

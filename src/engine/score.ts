@@ -187,7 +187,8 @@ interface TermContext {
 interface Term {
   readonly id: string;
   readonly f: (x: Inputs, set: ParameterSet, c: TermContext) => number;
-  readonly sentence: (x: Inputs, value: number, c: TermContext) => string;
+  /** The sentence without its value (": +0.36" follows it). */
+  readonly sentence: (x: Inputs, c: TermContext) => string;
 }
 
 const capped = (rate: number, amount: number, cap: number): number => Math.min(rate * amount, cap);
@@ -200,23 +201,23 @@ const TERMS: readonly Term[] = [
         ? paramIn(c.model, 'step2.not-taken', s)
         : paramIn(c.model, c.track === 'dr' ? 'step2.per-point.dr' : 'step2.per-point.ir-integrated', s) *
           (x.step2 - c.median),
-    sentence: (x, v, c) => {
+    sentence: (x, c) => {
       if (x.step2 === 'not-taken') {
-        return `You have not taken Step 2 CK yet; many programs do not review an IMG application without a score: ${signedLogOdds(v)}`;
+        return `You have not taken Step 2 CK yet; many programs do not review an IMG application without a score`;
       }
       const d = x.step2 - c.median;
       const where =
         d === 0 ? 'equals the median' : `is ${plural(Math.abs(d), 'point')} ${d > 0 ? 'above' : 'below'} the median`;
-      return `Your Step 2 CK of ${x.step2} ${where} of matched non-US IMGs in ${TRACK_NAME[c.track]} (${c.median}): ${signedLogOdds(v)}`;
+      return `Your Step 2 CK of ${x.step2} ${where} of matched non-US IMGs in ${TRACK_NAME[c.track]} (${c.median})`;
     },
   },
   {
     id: 'step2-attempts',
     f: (x, s, c) => paramIn(c.model, 'step2.per-extra-attempt', s) * (x.step2Attempts - 1),
-    sentence: (x, v) =>
+    sentence: (x) =>
       x.step2Attempts === 1
-        ? `No failed Step 2 CK attempt: ${signedLogOdds(v)}`
-        : `${plural(x.step2Attempts - 1, 'failed Step 2 CK attempt')}; many programs screen out failed attempts: ${signedLogOdds(v)}`,
+        ? `No failed Step 2 CK attempt`
+        : `${plural(x.step2Attempts - 1, 'failed Step 2 CK attempt')}; many programs screen out failed attempts`,
   },
   {
     id: 'step1',
@@ -226,37 +227,37 @@ const TERMS: readonly Term[] = [
         : x.step1 === 'not-taken'
           ? paramIn(c.model, 'step1.not-taken', s)
           : 0,
-    sentence: (x, v) =>
+    sentence: (x) =>
       x.step1 === 'passed-after-failure'
-        ? `You passed Step 1 after a failed attempt; many programs screen out failed attempts: ${signedLogOdds(v)}`
+        ? `You passed Step 1 after a failed attempt; many programs screen out failed attempts`
         : x.step1 === 'not-taken'
-          ? `You have not passed Step 1 yet, and ECFMG certification needs it: ${signedLogOdds(v)}`
-          : `You passed Step 1 on the first attempt: ${signedLogOdds(v)}`,
+          ? `You have not passed Step 1 yet, and ECFMG certification needs it`
+          : `You passed Step 1 on the first attempt`,
   },
   {
     id: 'step3',
     f: (x, s, c) => (x.step3 === 'passed' ? paramIn(c.model, 'step3.passed', s) : 0),
-    sentence: (x, v) =>
+    sentence: (x) =>
       x.step3 === 'passed'
-        ? `You have passed Step 3: ${signedLogOdds(v)}`
+        ? `You have passed Step 3`
         : x.step3 === 'will-pass-before-ranking'
-          ? `You plan to pass Step 3 before ranking; interview offers come earlier, so it adds nothing here: ${signedLogOdds(v)}`
-          : `No Step 3 yet, like the reference profile: ${signedLogOdds(v)}`,
+          ? `You plan to pass Step 3 before ranking; interview offers come earlier, so it adds nothing here`
+          : `No Step 3 yet, like the reference profile`,
   },
   {
     id: 'ecfmg',
     f: (x, s, c) => (x.ecfmg === 'pending' ? paramIn(c.model, 'ecfmg.pending', s) : 0),
-    sentence: (x, v) =>
+    sentence: (x) =>
       x.ecfmg === 'pending'
-        ? `Your ECFMG certification is still pending; some programs want it early: ${signedLogOdds(v)}`
-        : `You are ECFMG-certified: ${signedLogOdds(v)}`,
+        ? `Your ECFMG certification is still pending; some programs want it early`
+        : `You are ECFMG-certified`,
   },
   {
     id: 'usce-hands-on',
     f: (x, s, c) =>
       capped(paramIn(c.model, 'usce.hands-on.per-month', s), x.handsOn, paramIn(c.model, 'usce.hands-on.cap', s)),
-    sentence: (x, v, c) =>
-      `${monthsOf(x.handsOn, 'hands-on US clinical experience')} (the reference profile has ${plural(c.ref.handsOn, 'month')}): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${monthsOf(x.handsOn, 'hands-on US clinical experience')} (the reference profile has ${plural(c.ref.handsOn, 'month')})`,
   },
   {
     id: 'usce-externship',
@@ -266,7 +267,7 @@ const TERMS: readonly Term[] = [
         x.externship,
         paramIn(c.model, 'usce.externship.cap', s),
       ),
-    sentence: (x, v) => `${monthsOf(x.externship, 'US externship')}: ${signedLogOdds(v)}`,
+    sentence: (x) => `${monthsOf(x.externship, 'US externship')}`,
   },
   {
     id: 'usce-observership',
@@ -276,43 +277,43 @@ const TERMS: readonly Term[] = [
         x.observership,
         paramIn(c.model, 'usce.observership.cap', s),
       ),
-    sentence: (x, v) => `${monthsOf(x.observership, 'US observership')}: ${signedLogOdds(v)}`,
+    sentence: (x) => `${monthsOf(x.observership, 'US observership')}`,
   },
   {
     id: 'usce-none',
     f: (x, s, c) => (x.handsOn + x.externship + x.observership === 0 ? paramIn(c.model, 'usce.none', s) : 0),
-    sentence: (x, v) =>
+    sentence: (x) =>
       x.handsOn + x.externship + x.observership === 0
-        ? `No US clinical experience at all; many programs require it: ${signedLogOdds(v)}`
-        : `You have some US clinical experience: ${signedLogOdds(v)}`,
+        ? `No US clinical experience at all; many programs require it`
+        : `You have some US clinical experience`,
   },
   {
     id: 'us-research',
     f: (x, s, c) =>
       capped(paramIn(c.model, 'usce.research.per-month', s), x.research, paramIn(c.model, 'usce.research.cap', s)),
-    sentence: (x, v) => `${monthsOf(x.research, 'research in the US')}: ${signedLogOdds(v)}`,
+    sentence: (x) => `${monthsOf(x.research, 'research in the US')}`,
   },
   {
     id: 'letters-ir',
     f: (x, s, c) =>
       paramIn(c.model, 'letters.ir.each', s) * Math.min(x.lettersIr, paramIn(c.model, 'letters.ir.max-count', s)),
-    sentence: (x, v, c) =>
-      `${countOf(x.lettersIr, 'US letter')} from IR faculty (the reference profile has ${c.ref.lettersIr}; up to ${paramIn(c.model, 'letters.ir.max-count', 'value')} count): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${countOf(x.lettersIr, 'US letter')} from IR faculty (the reference profile has ${c.ref.lettersIr}; up to ${paramIn(c.model, 'letters.ir.max-count', 'value')} count)`,
   },
   {
     id: 'letters-dr',
     f: (x, s, c) =>
       paramIn(c.model, 'letters.dr.each', s) * Math.min(x.lettersDr, paramIn(c.model, 'letters.dr.max-count', s)),
-    sentence: (x, v, c) =>
-      `${countOf(x.lettersDr, 'US letter')} from DR faculty (the reference profile has ${c.ref.lettersDr}; up to ${paramIn(c.model, 'letters.dr.max-count', 'value')} count): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${countOf(x.lettersDr, 'US letter')} from DR faculty (the reference profile has ${c.ref.lettersDr}; up to ${paramIn(c.model, 'letters.dr.max-count', 'value')} count)`,
   },
   {
     id: 'letters-other',
     f: (x, s, c) =>
       paramIn(c.model, 'letters.other.each', s) *
       Math.min(x.lettersOther, paramIn(c.model, 'letters.other.max-count', s)),
-    sentence: (x, v, c) =>
-      `${countOf(x.lettersOther, 'US letter')} from another core specialty (the reference profile has ${c.ref.lettersOther}): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${countOf(x.lettersOther, 'US letter')} from another core specialty (the reference profile has ${c.ref.lettersOther})`,
   },
   {
     id: 'research-ir',
@@ -322,8 +323,8 @@ const TERMS: readonly Term[] = [
         x.irPublications,
         paramIn(c.model, 'research.ir.cap', s),
       ),
-    sentence: (x, v, c) =>
-      `${countOf(x.irPublications, 'IR or imaging publication')} (the reference profile has ${c.ref.irPublications}): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${countOf(x.irPublications, 'IR or imaging publication')} (the reference profile has ${c.ref.irPublications})`,
   },
   {
     id: 'research-abstracts',
@@ -333,8 +334,8 @@ const TERMS: readonly Term[] = [
         x.abstracts,
         paramIn(c.model, 'research.abstracts.cap', s),
       ),
-    sentence: (x, v, c) =>
-      `${countOf(x.abstracts, 'abstract, poster or presentation', 'abstracts, posters or presentations')} (the reference profile has ${c.ref.abstracts}): ${signedLogOdds(v)}`,
+    sentence: (x, c) =>
+      `${countOf(x.abstracts, 'abstract, poster or presentation', 'abstracts, posters or presentations')} (the reference profile has ${c.ref.abstracts})`,
   },
   {
     id: 'research-other',
@@ -344,13 +345,12 @@ const TERMS: readonly Term[] = [
         x.otherPublications,
         paramIn(c.model, 'research.other.cap', s),
       ),
-    sentence: (x, v) => `${countOf(x.otherPublications, 'publication')} outside imaging: ${signedLogOdds(v)}`,
+    sentence: (x) => `${countOf(x.otherPublications, 'publication')} outside imaging`,
   },
   {
     id: 'honours',
     f: (x, s, c) => capped(paramIn(c.model, 'honours.each', s), x.honours, paramIn(c.model, 'honours.cap', s)),
-    sentence: (x, v) =>
-      `${countOf(x.honours, 'honour or leadership role', 'honours or leadership roles')}: ${signedLogOdds(v)}`,
+    sentence: (x) => `${countOf(x.honours, 'honour or leadership role', 'honours or leadership roles')}`,
   },
   {
     id: 'years-since-graduation',
@@ -359,14 +359,13 @@ const TERMS: readonly Term[] = [
         ? 0
         : paramIn(c.model, 'graduation.per-year-beyond', s) *
           Math.max(0, x.yearsSinceGraduation - paramIn(c.model, 'graduation.free-years', s)),
-    sentence: (x, v, c) => {
+    sentence: (x, c) => {
       const free = paramIn(c.model, 'graduation.free-years', 'value');
-      if (x.yearsSinceGraduation === null)
-        return `Graduation year not entered; counted as within ${free} years: ${signedLogOdds(v)}`;
+      if (x.yearsSinceGraduation === null) return `Graduation year not entered; counted as within ${free} years`;
       const beyond = x.yearsSinceGraduation - free;
       return beyond > 0
-        ? `You graduated ${plural(x.yearsSinceGraduation, 'year')} ago, ${plural(beyond, 'year')} beyond ${free}: ${signedLogOdds(v)}`
-        : `You graduated ${x.yearsSinceGraduation === 0 ? 'this year' : `${plural(x.yearsSinceGraduation, 'year')} ago`}, within ${free} years: ${signedLogOdds(v)}`;
+        ? `You graduated ${plural(x.yearsSinceGraduation, 'year')} ago, ${plural(beyond, 'year')} beyond ${free}`
+        : `You graduated ${x.yearsSinceGraduation === 0 ? 'this year' : `${plural(x.yearsSinceGraduation, 'year')} ago`}, within ${free} years`;
     },
   },
 ];
@@ -394,7 +393,12 @@ function applicantContributions(inputs: Inputs, c: TermContext): Contribution[] 
       number,
     ];
     const r = rangeOf([v, lo, hi]);
-    out.push({ id: term.id, group: 'applicant', ...r, sentence: term.sentence(inputs, r.value, c) });
+    out.push({
+      id: term.id,
+      group: 'applicant',
+      ...r,
+      sentence: `${term.sentence(inputs, c)}: ${signedLogOdds(r.value)}`,
+    });
   }
   return out.sort(compareContributions);
 }

@@ -11,7 +11,12 @@ import {
   encodeCompactPrograms,
   unknownFacts,
 } from '../../src/engine/dataset.ts';
-import { institutionKey, normalizeCity, normalizeProgramName } from '../../src/engine/dataset-build.ts';
+import {
+  ACGME_STATE_CODES,
+  institutionKey,
+  normalizeCity,
+  normalizeProgramName,
+} from '../../src/engine/dataset-build.ts';
 import { compileDataset } from '../../scripts/data/compile.ts';
 import { parseCsv } from '../../scripts/data/csv.ts';
 import { linkReviewCsv } from '../../scripts/data/review.ts';
@@ -57,7 +62,7 @@ describe('program list', () => {
     (_id, p) => {
       expect(p.id).toMatch(/^\d{10}$/);
       expect(p.id.slice(0, 3)).toBe(TRACK_PREFIX[p.track]);
-      expect(acgmeStateCodeOf(p.id)).toBe(STATES[p.state]?.acgme);
+      expect(acgmeStateCodeOf(p.id)).toBe(ACGME_STATE_CODES[p.state]);
       expect(p.region).toBe(STATES[p.state]?.region);
       expect(p.division).toBe(STATES[p.state]?.division);
       expect(programSchema.safeParse(p).success).toBe(true);
@@ -65,7 +70,8 @@ describe('program list', () => {
   );
 
   it('maps each ACGME state code to one state', () => {
-    const codes = Object.values(STATES).map((s) => s.acgme);
+    expect(Object.keys(ACGME_STATE_CODES)).toEqual(Object.keys(STATES));
+    const codes = Object.values(ACGME_STATE_CODES);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
@@ -274,9 +280,10 @@ describe('compact payload', () => {
     })
     .map((r) => {
       const s = STATES[r.state];
-      if (!s) throw new Error('unreachable');
+      const acgme = ACGME_STATE_CODES[r.state];
+      if (!s || !acgme) throw new Error('unreachable');
       return programSchema.parse({
-        id: `${TRACK_PREFIX[r.track]}${s.acgme}${String(r.seq).padStart(5, '0')}`,
+        id: `${TRACK_PREFIX[r.track]}${acgme}${String(r.seq).padStart(5, '0')}`,
         track: r.track,
         name: r.name,
         sourceName: r.sourceName ?? r.name,
