@@ -98,7 +98,7 @@ if (reports.length === 0) {
   console.log('No Lighthouse reports: run `npm run lighthouse` (after a build).');
 } else {
   const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-  const min = budgets.lighthouse.minScores;
+  const { minScores, pageMinScores = {} } = budgets.lighthouse;
   const metrics = [
     ['FCP', 'first-contentful-paint'],
     ['LCP', 'largest-contentful-paint'],
@@ -115,6 +115,7 @@ if (reports.length === 0) {
       categories: Record<string, { score: number | null } | undefined>;
       audits: Record<string, { displayValue?: string } | undefined>;
     };
+    const min: Record<string, number> = { ...minScores, ...pageMinScores[file.replace(/\.json$/, '')] };
     const cells = categories
       .map((c) => {
         const score = Math.round((lhr.categories[c]?.score ?? 0) * 100);
