@@ -16,7 +16,12 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { readBudgets } from '../tests/budget/check-budget.ts';
+import {
+  LIGHTHOUSE_CATEGORIES as CATEGORIES,
+  LIGHTHOUSE_METRICS as METRICS,
+  lighthouseMinScores,
+  readBudgets,
+} from '../tests/budget/check-budget.ts';
 import { chromiumPath, startPreview } from '../tests/e2e/harness.ts';
 
 /** Pages audited: a name for the report file, the path under the base, and the build file that must exist. */
@@ -26,7 +31,6 @@ interface Target {
   file: string;
 }
 
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const OUT = join('reports', 'lighthouse');
 
 /** A share link with three programs from this build, or none when the share codec cannot make one. */
@@ -110,9 +114,8 @@ if (!existsSync(chromiumPath)) {
   );
   process.exit(1);
 }
-const { minScores, pageMinScores = {} } = readBudgets().lighthouse;
-/** The minimum scores for one page: the site-wide ones, with that page's own where it has any. */
-const minFor = (page: string): Record<string, number> => ({ ...minScores, ...pageMinScores[page] });
+const lighthouseBudget = readBudgets().lighthouse;
+const { minScores, pageMinScores = {} } = lighthouseBudget;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const { baseUrl, stop } = await startPreview();
@@ -165,19 +168,12 @@ process.stdout.write('\n');
 
 const pad = (s: string, n: number) => s.padEnd(n);
 const metric = (lhr: Result, id: string) => lhr.audits[id]?.displayValue?.replace(/\s/g, ' ') ?? '–';
-const METRICS = [
-  ['FCP', 'first-contentful-paint'],
-  ['LCP', 'largest-contentful-paint'],
-  ['TBT', 'total-blocking-time'],
-  ['CLS', 'cumulative-layout-shift'],
-  ['SI', 'speed-index'],
-] as const;
 console.log(
   `${pad('page', 15)}${pad('URL', 32)}${CATEGORIES.map((c) => pad(c === 'best-practices' ? 'best pr.' : c.slice(0, 6), 9)).join('')}${METRICS.map(([m]) => pad(m, 9)).join('')}perf. of each run`,
 );
 const failures: string[] = [];
 for (const r of rows) {
-  const min = minFor(r.name);
+  const min = lighthouseMinScores(lighthouseBudget, r.name);
   const cells = CATEGORIES.map((c) => {
     // Performance: the median run. The other categories: the worst run (they should not vary at all).
     const worst = c === 'performance' ? r.lhr : r.runs.reduce((w, x) => (scoresOf(x)[c] < scoresOf(w)[c] ? x : w));

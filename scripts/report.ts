@@ -9,8 +9,11 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
+  LIGHTHOUSE_CATEGORIES,
+  LIGHTHOUSE_METRICS,
   formatValue,
   isOver,
+  lighthouseMinScores,
   measurePages,
   measureSizes,
   printJsTable,
@@ -97,15 +100,8 @@ const reports = existsSync(lhDir) ? readdirSync(lhDir).filter((f) => f.endsWith(
 if (reports.length === 0) {
   console.log('No Lighthouse reports: run `npm run lighthouse` (after a build).');
 } else {
-  const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-  const { minScores, pageMinScores = {} } = budgets.lighthouse;
-  const metrics = [
-    ['FCP', 'first-contentful-paint'],
-    ['LCP', 'largest-contentful-paint'],
-    ['TBT', 'total-blocking-time'],
-    ['CLS', 'cumulative-layout-shift'],
-    ['SI', 'speed-index'],
-  ] as const;
+  const categories = LIGHTHOUSE_CATEGORIES;
+  const metrics = LIGHTHOUSE_METRICS;
   console.log(
     `${pad('page', 16)}${categories.map((c) => pad(c === 'best-practices' ? 'best pr.' : c.slice(0, 11), 13)).join('')}${metrics.map(([m]) => pad(m, 9)).join('')}run`,
   );
@@ -115,7 +111,7 @@ if (reports.length === 0) {
       categories: Record<string, { score: number | null } | undefined>;
       audits: Record<string, { displayValue?: string } | undefined>;
     };
-    const min: Record<string, number> = { ...minScores, ...pageMinScores[file.replace(/\.json$/, '')] };
+    const min = lighthouseMinScores(budgets.lighthouse, file.replace(/\.json$/, ''));
     const cells = categories
       .map((c) => {
         const score = Math.round((lhr.categories[c]?.score ?? 0) * 100);

@@ -261,10 +261,6 @@ export type ShareDecoding =
   | { readonly ok: true; readonly version: number; readonly payload: SharePayload }
   | { readonly ok: false; readonly code: ShareErrorCode; readonly message: string };
 
-// Not toLocaleString: a message below is built when the module loads, and the first Intl call costs the
-// share page tens of milliseconds.
-const n = groupThousands;
-
 /** The message for each bad-link class (`unknown-version` and `too-long` fill in their numbers). */
 export const SHARE_MESSAGES = {
   empty: 'This link carries no shared list.',
@@ -273,10 +269,10 @@ export const SHARE_MESSAGES = {
   'unknown-version': (version: number) =>
     `This link uses share format v${version}, which this version of IR Pathway cannot read (it reads v${SHARE_VERSION}). Nothing was read.`,
   'too-long': (length: number) =>
-    `This link is too long to be a share link (${n(length)} characters after “#”; the most is ${n(MAX_FRAGMENT_LENGTH)}), so it was not read.`,
+    `This link is too long to be a share link (${groupThousands(length)} characters after “#”; the most is ${groupThousands(MAX_FRAGMENT_LENGTH)}), so it was not read.`,
   damaged:
     'This link is damaged or incomplete: part of it was cut off or changed after it was made. Nothing was read. Ask the sender to copy the whole link again.',
-  'too-large': `This link unpacks to more than ${n(MAX_UNPACKED_LENGTH)} characters, more than a share link may hold, so it was not read.`,
+  'too-large': `This link unpacks to more than ${groupThousands(MAX_UNPACKED_LENGTH)} characters, more than a share link may hold, so it was not read.`,
   invalid:
     'This link does not hold a valid shared list (it may have been edited by hand or made by another tool), so nothing was read.',
 } as const;
@@ -330,7 +326,7 @@ export function linkLengthNote(link: string): { readonly length: number; readonl
     length: link.length,
     warning:
       link.length > LONG_LINK_WARNING_LENGTH
-        ? `This link is ${n(link.length)} characters long. Some apps and mail programs cut links longer than about ${n(LONG_LINK_WARNING_LENGTH)} characters: check that the whole link arrives, or leave out the notes.`
+        ? `This link is ${groupThousands(link.length)} characters long. Some apps and mail programs cut links longer than about ${groupThousands(LONG_LINK_WARNING_LENGTH)} characters: check that the whole link arrives, or leave out the notes.`
         : null,
   };
 }

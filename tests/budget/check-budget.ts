@@ -133,6 +133,21 @@ export function measurePages(budgets: Budgets): PageRow[] {
   return rows;
 }
 
+/** The Lighthouse categories the gate scores, and the metrics its tables show (scripts/lighthouse.ts, scripts/report.ts). */
+export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export const LIGHTHOUSE_METRICS = [
+  ['FCP', 'first-contentful-paint'],
+  ['LCP', 'largest-contentful-paint'],
+  ['TBT', 'total-blocking-time'],
+  ['CLS', 'cumulative-layout-shift'],
+  ['SI', 'speed-index'],
+] as const;
+
+/** The minimum Lighthouse scores for one audited page: the site-wide ones, with the page's own where it has any. */
+export function lighthouseMinScores(lighthouse: Budgets['lighthouse'], page: string): Record<string, number> {
+  return { ...lighthouse.minScores, ...lighthouse.pageMinScores?.[page] };
+}
+
 /** Every budget but build time, as rows: CSS per page type (the largest page of each), HTML, files, precache. */
 export function measureSizes(budgets: Budgets, pages: PageRow[]): Row[] {
   const rows: Row[] = [];
