@@ -19,7 +19,6 @@ import lighthouse, { type Result } from 'lighthouse';
 import {
   LIGHTHOUSE_CATEGORIES as CATEGORIES,
   LIGHTHOUSE_METRICS as METRICS,
-  lighthouseMinScores,
   readBudgets,
 } from '../tests/budget/check-budget.ts';
 import { chromiumPath, startPreview } from '../tests/e2e/harness.ts';
@@ -114,8 +113,7 @@ if (!existsSync(chromiumPath)) {
   );
   process.exit(1);
 }
-const lighthouseBudget = readBudgets().lighthouse;
-const { minScores, pageMinScores = {} } = lighthouseBudget;
+const { minScores } = readBudgets().lighthouse;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const { baseUrl, stop } = await startPreview();
@@ -173,13 +171,12 @@ console.log(
 );
 const failures: string[] = [];
 for (const r of rows) {
-  const min = lighthouseMinScores(lighthouseBudget, r.name);
   const cells = CATEGORIES.map((c) => {
     // Performance: the median run. The other categories: the worst run (they should not vary at all).
     const worst = c === 'performance' ? r.lhr : r.runs.reduce((w, x) => (scoresOf(x)[c] < scoresOf(w)[c] ? x : w));
     const score = scoresOf(worst)[c];
-    const below = score < (min[c] ?? 0);
-    if (below) failures.push(`${r.name} ${c} ${score} < ${min[c] ?? 0}: ${lostPoints(worst, c).join('; ')}`);
+    const below = score < (minScores[c] ?? 0);
+    if (below) failures.push(`${r.name} ${c} ${score} < ${minScores[c] ?? 0}: ${lostPoints(worst, c).join('; ')}`);
     return pad(`${score}${below ? ' ✗' : ''}`, 9);
   }).join('');
   console.log(
@@ -193,16 +190,7 @@ console.log(
 );
 for (const w of warnings) console.log(`Lighthouse warning: ${w}`);
 console.log(
-  `minimum: ${CATEGORIES.map((c) => `${c} ${minScores[c] ?? 0}`).join(', ')}${Object.entries(pageMinScores)
-    .map(
-      ([page, m]) =>
-        `; ${page}: ${Object.entries(m)
-          .map(([c, v]) => `${c} ${v}`)
-          .join(', ')}`,
-    )
-    .join(
-      '',
-    )} (see lighthouse.pageNote in tests/budget/budgets.json). Reports: ${OUT}/*.json${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}.`,
+  `minimum: ${CATEGORIES.map((c) => `${c} ${minScores[c] ?? 0}`).join(', ')}. Reports: ${OUT}/*.json${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}.`,
 );
 if (failures.length) {
   console.log(`\nBelow the minimum:\n${failures.map((f) => `  ${f}`).join('\n')}`);

@@ -13,7 +13,6 @@ import {
   LIGHTHOUSE_METRICS,
   formatValue,
   isOver,
-  lighthouseMinScores,
   measurePages,
   measureSizes,
   printJsTable,
@@ -111,7 +110,7 @@ if (reports.length === 0) {
       categories: Record<string, { score: number | null } | undefined>;
       audits: Record<string, { displayValue?: string } | undefined>;
     };
-    const min = lighthouseMinScores(budgets.lighthouse, file.replace(/\.json$/, ''));
+    const min = budgets.lighthouse.minScores;
     const cells = categories
       .map((c) => {
         const score = Math.round((lhr.categories[c]?.score ?? 0) * 100);

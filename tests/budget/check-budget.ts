@@ -27,12 +27,7 @@ export interface Budgets {
   files: { name: string; path: string; maxGzipBytes: number }[];
   offlinePrecache: { maxGzipBytes: number };
   buildTime: { recordedMs: number; failAtFactor: number; recordedOn: string };
-  lighthouse: {
-    minScores: Record<string, number>;
-    /** Per audited page (by name), minimums that replace `minScores` for that page, explained in `pageNote`. */
-    pageMinScores?: Record<string, Record<string, number>>;
-    pageNote?: string;
-  };
+  lighthouse: { minScores: Record<string, number> };
 }
 
 /** One measured item against its limit. */
@@ -142,11 +137,6 @@ export const LIGHTHOUSE_METRICS = [
   ['CLS', 'cumulative-layout-shift'],
   ['SI', 'speed-index'],
 ] as const;
-
-/** The minimum Lighthouse scores for one audited page: the site-wide ones, with the page's own where it has any. */
-export function lighthouseMinScores(lighthouse: Budgets['lighthouse'], page: string): Record<string, number> {
-  return { ...lighthouse.minScores, ...lighthouse.pageMinScores?.[page] };
-}
 
 /** Every budget but build time, as rows: CSS per page type (the largest page of each), HTML, files, precache. */
 export function measureSizes(budgets: Budgets, pages: PageRow[]): Row[] {
