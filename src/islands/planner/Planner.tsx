@@ -36,7 +36,7 @@ import { defaultProfile, type Profile } from '../../engine/profile';
 import { profileFromForm, type ProfileForm } from '../../engine/profile-form';
 import type { Program } from '../../engine/program';
 import { checkRankList } from '../../engine/rank-list';
-import { whatIf } from '../../engine/what-if';
+import { whatIf, whatIfBasis } from '../../engine/what-if';
 import { loadPrograms } from '../load-programs';
 import { loadSearch, type Search } from '../load-search';
 import { registerServiceWorker } from '../register-sw';
@@ -266,13 +266,10 @@ export default function Planner(props: Props) {
       const list = programs();
       if (!e || !list) return null;
       const mine = state().myList.map((x) => x.id);
+      const basis = whatIfBasis(e, mine);
       return {
-        basis: mine.length > 0 ? 'My list' : 'the recommended plan',
-        results: whatIf(profile(), list, ctx(), {
-          ...planOptions(),
-          baseline: e,
-          programIds: mine.length > 0 ? mine : undefined,
-        }),
+        basis: basis.label,
+        results: whatIf(profile(), list, ctx(), { ...planOptions(), baseline: e, programIds: basis.programIds }),
       };
     });
   });

@@ -12,11 +12,12 @@ import {
   BAND_LABEL,
   bandMeaning,
   formatChance,
-  formatCountRange,
-  formatDollars,
   formatPct,
   feeNote,
   groupResults,
+  planFacts,
+  portfolioFacts,
+  recommendedNote,
   unknownsToVerify,
   verifiedFactLines,
   type ResultFilters,
@@ -24,6 +25,7 @@ import {
 } from '../../engine/planner-view';
 import { TRACK_NAME } from '../../engine/score';
 import { AtLeastChart, CurveChart } from './Charts';
+import Facts from './Facts';
 
 interface Props {
   evaluation: Evaluation;
@@ -162,6 +164,7 @@ export default function Results(props: Props) {
         <For each={tracks()}>
           {(track) => {
             const plan = () => planOf(track);
+            const facts = createMemo(() => planFacts(plan()));
             return (
               <div class="plan card">
                 <h3>{TRACK_LABEL[plan().track]}</h3>
@@ -181,24 +184,15 @@ export default function Results(props: Props) {
                   </select>
                 </div>
                 <p>{plan().message}</p>
-                <dl class="facts">
-                  <div>
-                    <dt>Applications recommended</dt>
-                    <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
-                  </div>
-                  <div>
-                    <dt>Expected interviews</dt>
-                    <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
-                  </div>
-                  <div>
-                    <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
-                    <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
-                  </div>
-                  <div>
-                    <dt>ERAS fee</dt>
-                    <dd>{formatDollars(plan().erasFee)}</dd>
-                  </div>
-                </dl>
+                <Facts facts={facts().recommended} />
+                <Show when={facts().ifAll}>
+                  {(all) => (
+                    <>
+                      <h4>{all().heading}</h4>
+                      <Facts facts={all().facts} />
+                    </>
+                  )}
+                </Show>
                 <Show when={plan().curve.length > 1}>
                   <Show when={props.showCharts} fallback={<ChartSlot />}>
                     <CurveChart
@@ -221,28 +215,14 @@ export default function Results(props: Props) {
         </For>
         <div class="card">
           <h3>All recommended applications together</h3>
-          <dl class="facts">
-            <div>
-              <dt>Expected interviews</dt>
-              <dd>{formatCountRange(rec().portfolio.expected)}</dd>
-            </div>
-            <div>
-              <dt>Chance to match</dt>
-              <dd>{formatChance(rec().portfolio.matchChance)}</dd>
-            </div>
-            <div>
-              <dt>No interview at all</dt>
-              <dd>{formatChance(rec().portfolio.noInterview)}</dd>
-            </div>
-            <div>
-              <dt>Fees</dt>
-              <dd>{formatDollars(rec().fees.total)}</dd>
-            </div>
-          </dl>
-          <p class="small">{`Fees: ${feeNote(rec().fees, props.model)}`}</p>
-          <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
-          <p class="muted small">{rec().portfolio.matchNote}</p>
+          <Show when={recommendedNote(summary().plans, rec().portfolio.count)}>{(note) => <p>{note()}</p>}</Show>
           <Show when={rec().portfolio.count > 0}>
+            <Facts facts={portfolioFacts(rec().portfolio, rec().fees)} />
+            <p class="small">{`Fees: ${feeNote(rec().fees, props.model)}`}</p>
+          </Show>
+          <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
+          <Show when={rec().portfolio.count > 0}>
+            <p class="muted small">{rec().portfolio.matchNote}</p>
             <Show when={props.showCharts} fallback={<ChartSlot />}>
               <AtLeastChart
                 atLeast={rec().portfolio.atLeast}
