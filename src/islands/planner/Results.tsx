@@ -40,6 +40,8 @@ interface Props {
   regions: readonly string[];
   onList: ReadonlySet<string>;
   onToggleList: (id: string) => void;
+  /** The program whose "Add to My list" was refused, and why. */
+  listRefusal: { id: string; message: string } | null;
   onVerify: (id: string) => void;
   /** Row whose details are open (from a #program= link). */
   openId: string | null;
@@ -320,6 +322,7 @@ export default function Results(props: Props) {
                           base={props.base}
                           onList={props.onList.has(id)}
                           onToggle={() => props.onToggleList(id)}
+                          refusal={props.listRefusal?.id === id ? props.listRefusal.message : null}
                           onVerify={() => props.onVerify(id)}
                           open={props.openId === id}
                         />
@@ -368,6 +371,8 @@ function ProgramRow(props: {
   base: string;
   onList: boolean;
   onToggle: () => void;
+  /** Why adding this program to My list was refused, or null. */
+  refusal: string | null;
   onVerify: () => void;
   open: boolean;
 }) {
@@ -406,6 +411,13 @@ function ProgramRow(props: {
           <span class="visually-hidden">{`: ${p().name}`}</span>
         </button>
       </div>
+      <Show when={props.refusal}>
+        {(message) => (
+          <p class="notice" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
       <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {`Why ${formatPct(r().chance.central)}, and what to verify`}
