@@ -4,6 +4,7 @@
  * STORAGE_KEY; reading a corrupted or unknown value never throws and never loses the bad text.
  */
 import { z } from './zod';
+import { truncateText } from './format';
 import { acgmeIdSchema } from './program';
 import { profileFormSchema, defaultProfileForm } from './profile-form';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
@@ -157,7 +158,7 @@ export function updateEntry(
     e.id === id
       ? {
           ...e,
-          ...(change.note !== undefined ? { note: change.note.slice(0, MAX_NOTE_LENGTH) } : {}),
+          ...(change.note !== undefined ? { note: truncateText(change.note, MAX_NOTE_LENGTH) } : {}),
           ...(change.unhappy !== undefined ? { unhappy: change.unhappy } : {}),
         }
       : e,

@@ -18,7 +18,7 @@ import {
   type PlannerState,
 } from './planner-state';
 import type { VerificationEntry } from './verification';
-import { compareCode } from './format';
+import { compareCode, truncateText } from './format';
 
 /** Put before a note copied from a shared list, so the recipient can tell it is not their own. */
 export const SHARED_NOTE_PREFIX = 'From a shared list: ';
@@ -56,7 +56,7 @@ export function mergeLists(mine: readonly MyListEntry[], theirs: readonly MyList
       continue;
     }
     added.push(e.id);
-    const note = e.note.trim() === '' ? '' : `${SHARED_NOTE_PREFIX}${e.note}`.slice(0, MAX_NOTE_LENGTH);
+    const note = e.note.trim() === '' ? '' : truncateText(`${SHARED_NOTE_PREFIX}${e.note}`, MAX_NOTE_LENGTH);
     list.push({ id: e.id, note, unhappy: false });
   }
   return { list, added, alreadyOnList, notAdded };

@@ -411,6 +411,20 @@ describe('My list operations', () => {
     expect(updateEntry([entry(A)], A, { note: exact })[0]?.note).toBe(exact);
     expect(isValidState({ ...emptyState(), myList: updateEntry([entry(A)], A, { note: long }) })).toBe(true);
   });
+
+  it.each([
+    ['an emoji sequence', '👩🏽‍⚕️'],
+    ['a letter with a combining accent', 'e\u0301'],
+  ])('never cuts %s in half at the note limit', (_what, char) => {
+    // The character starts one code unit before the limit, so a cut by code unit would split it.
+    const note = `${'x'.repeat(MAX_NOTE_LENGTH - 1)}${char}tail`;
+    const [cut] = updateEntry([entry(A)], A, { note });
+    expect(cut?.note).toBe('x'.repeat(MAX_NOTE_LENGTH - 1));
+    const fits = `${'x'.repeat(MAX_NOTE_LENGTH - char.length)}${char}tail`;
+    expect(updateEntry([entry(A)], A, { note: fits })[0]?.note).toBe(
+      `${'x'.repeat(MAX_NOTE_LENGTH - char.length)}${char}`,
+    );
+  });
 });
 
 describe('verification log operations', () => {

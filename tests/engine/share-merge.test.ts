@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   MAX_LIST_LENGTH,
+  MAX_NOTE_LENGTH,
   MAX_VERIFICATIONS,
   emptyState,
   loadState,
@@ -59,6 +60,13 @@ describe('mergeLists (Copy to my list)', () => {
     const m = mergeLists([], [e(A, 'x'.repeat(1000))]);
     expect(m.list[0]?.note).toHaveLength(1000);
     expect(m.list[0]?.note.startsWith(SHARED_NOTE_PREFIX)).toBe(true);
+  });
+
+  it('cuts a marked note without splitting an emoji at the limit', () => {
+    const doctor = '👩🏽‍⚕️';
+    const before = MAX_NOTE_LENGTH - SHARED_NOTE_PREFIX.length - 2;
+    const m = mergeLists([], [e(A, `${'x'.repeat(before)}${doctor} end`)]);
+    expect(m.list[0]?.note).toBe(`${SHARED_NOTE_PREFIX}${'x'.repeat(before)}`);
   });
 
   it('stops at the limit of My list and says which were left out', () => {
