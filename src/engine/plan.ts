@@ -7,6 +7,7 @@ import { param, type Model, type ModelledTrack, type Range } from './model';
 import { applicationCurve, type CurvePoint } from './portfolio';
 import type { EligibilityStatus } from './eligibility';
 import { erasFeeForSchedule, erasFeesForSchedule, nrmpRankFeeForSchedule } from './fees';
+import { compareCode } from './format';
 import type { Profile } from './profile';
 import { TRACK_NAME, type Contribution } from './score';
 
@@ -107,7 +108,7 @@ function compareCandidates(a: PlanCandidate, b: PlanCandidate): number {
   const d = b.chance.central - a.chance.central;
   if (d !== 0) return d;
   if (a.preferred !== b.preferred) return a.preferred ? -1 : 1;
-  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
+  return compareCode(a.programId, b.programId);
 }
 
 /** The target of a track from options or model.json defaults; throws on an impossible target. */

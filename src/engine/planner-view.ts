@@ -93,14 +93,12 @@ function passes(r: ProgramResult, f: ResultFilters, textMatches: ReadonlySet<str
 
 function compareBy(sort: ResultFilters['sort']): (a: ProgramResult, b: ProgramResult) => number {
   const byName = (a: ProgramResult, b: ProgramResult) =>
-    compareText(a.program.name, b.program.name) || compareCode(a.track, b.track) || idOrder(a, b);
+    compareText(a.program.name, b.program.name) ||
+    compareCode(a.track, b.track) ||
+    compareCode(a.programId, b.programId);
   if (sort === 'name') return byName;
   if (sort === 'state') return (a, b) => compareCode(a.program.state, b.program.state) || byName(a, b);
   return (a, b) => b.chance.central - a.chance.central || Number(b.preferred) - Number(a.preferred) || byName(a, b);
-}
-
-function idOrder(a: ProgramResult, b: ProgramResult): number {
-  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
 }
 
 /**

@@ -94,7 +94,7 @@ export function findConflicts(log: readonly VerificationEntry[], only?: readonly
     for (const e of entries) if (e.date >= inUse.date) inUse = e;
     const newestFirst = entries
       .map((e, i) => ({ e, i }))
-      .sort((a, b) => (a.e.date === b.e.date ? b.i - a.i : a.e.date < b.e.date ? 1 : -1))
+      .sort((a, b) => compareCode(b.e.date, a.e.date) || b.i - a.i)
       .map(({ e }) => e);
     conflicts.push({ programId: first.programId, fact: first.fact, entries: newestFirst, inUse });
   }
