@@ -248,14 +248,24 @@ export function evaluate(
       byTrack,
       bands,
       plans,
-      recommended: { programIds, portfolio, fees, budget: budgetCheck(profile.budgetUsd, fees) },
+      recommended: { programIds, portfolio, fees, budget: budgetCheck(profile.budgetUsd, fees, programIds.length) },
       notModelled,
     },
   };
 }
 
-function budgetCheck(limit: number | undefined, fees: PlanFees): EvaluationSummary['recommended']['budget'] {
+function budgetCheck(
+  limit: number | undefined,
+  fees: PlanFees,
+  applications: number,
+): EvaluationSummary['recommended']['budget'] {
   if (limit === undefined) return null;
+  if (applications === 0)
+    return {
+      limit,
+      within: true,
+      message: `No applications are recommended for now, so there are no fees to weigh against your budget of $${limit}.`,
+    };
   const nrmp =
     fees.nrmp.fee > 0 ? ` plus about $${fees.nrmp.fee} in NRMP fees for ranks beyond the first ones included` : '';
   const within = fees.total <= limit;

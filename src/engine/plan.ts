@@ -7,6 +7,7 @@ import { param, type Model, type ModelledTrack, type Range } from './model';
 import { applicationCurve, type CurvePoint } from './portfolio';
 import type { EligibilityStatus } from './eligibility';
 import { erasFeeForSchedule, erasFeesForSchedule, nrmpRankFeeForSchedule } from './fees';
+import { compareCode } from './format';
 import type { Profile } from './profile';
 import { TRACK_NAME, type Contribution } from './score';
 
@@ -69,7 +70,7 @@ export interface TrackPlan {
     readonly central: number | null;
     readonly hopeful: number | null;
   };
-  /** Applications recommended: the central need, or every candidate when the target is out of reach. */
+  /** Applications recommended: the central need, every candidate when the target is out of reach, 0 when the advice is to strengthen first. */
   readonly recommendedCount: number;
   /** The recommended programs, best chance first. */
   readonly programIds: readonly string[];
@@ -77,10 +78,16 @@ export interface TrackPlan {
   readonly chances: readonly Range[];
   /** Whether the recommended count reaches the target (central estimate). */
   readonly reachesTarget: boolean;
-  /** P(at least N) and expected interviews for the recommended programs. */
+  /** P(at least N) and expected interviews for the recommended programs (zero when none are recommended). */
   readonly atRecommended: { readonly atLeast: Range; readonly expected: Range };
-  /** The same when applying to every candidate. */
-  readonly atAllCandidates: { readonly atLeast: Range; readonly expected: Range };
+  /** What applying to every candidate would give, recommended or not: which, P(at least N), expected interviews, ERAS fee. */
+  readonly atAllCandidates: {
+    readonly count: number;
+    readonly programIds: readonly string[];
+    readonly atLeast: Range;
+    readonly expected: Range;
+    readonly erasFee: number;
+  };
   /** ERAS fee for the recommended programs (this specialty alone). */
   readonly erasFee: number;
   /** Outcome. */
@@ -101,7 +108,7 @@ function compareCandidates(a: PlanCandidate, b: PlanCandidate): number {
   const d = b.chance.central - a.chance.central;
   if (d !== 0) return d;
   if (a.preferred !== b.preferred) return a.preferred ? -1 : 1;
-  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
+  return compareCode(a.programId, b.programId);
 }
 
 /** The target of a track from options or model.json defaults; throws on an impossible target. */
@@ -148,21 +155,28 @@ export function planTrack(
   }
   const zero = { low: 0, central: 0, high: 0 };
   const last = curve[curve.length - 1];
-  const all = last ? { atLeast: last.atLeast, expected: last.expected } : { atLeast: zero, expected: zero };
-  const recommendedCount = central ?? sorted.length;
+  const all = {
+    count: sorted.length,
+    programIds: sorted.map((c) => c.programId),
+    atLeast: last?.atLeast ?? zero,
+    expected: last?.expected ?? zero,
+    erasFee: erasFee(sorted.length, model),
+  };
+  const name = TRACK_NAME[track];
+  const strengthenFirst = sorted.length > 0 && all.expected.central < param(model, 'plan.strengthen-below-expected');
+  // Strengthening first means applying nowhere this round: no programs, no fees; `all` keeps what applying everywhere would give.
+  const recommendedCount = strengthenFirst ? 0 : (central ?? sorted.length);
   const at = curve[recommendedCount - 1];
   const atRecommended = at ? { atLeast: at.atLeast, expected: at.expected } : { atLeast: zero, expected: zero };
-  const name = TRACK_NAME[track];
-  const strengthenBelow = param(model, 'plan.strengthen-below-expected');
 
   let status: PlanStatus;
   let message: string;
   if (sorted.length === 0) {
     status = 'no-candidates';
     message = `No ${name} program is open to you with the facts we have: every one is excluded by a known policy.`;
-  } else if (all.expected.central < strengthenBelow) {
+  } else if (strengthenFirst) {
     status = 'strengthen-first';
-    message = `Strengthen before applying: even applying to all ${sorted.length} ${name} programs open to you, the model expects ${all.expected.central.toFixed(1)} interviews (range ${all.expected.low.toFixed(1)} to ${all.expected.high.toFixed(1)}), so no interview is the likeliest outcome.`;
+    message = `Strengthen before applying: even applying to all ${sorted.length} ${name} programs open to you, the model expects ${all.expected.central.toFixed(1)} interviews (range ${all.expected.low.toFixed(1)} to ${all.expected.high.toFixed(1)}), so no interview is the likeliest outcome. The plan counts no ${name} applications and no fees until your application is stronger.`;
   } else if (central === null) {
     status = 'below-target';
     message = `Even applying to all ${sorted.length} ${name} programs open to you, the chance of at least ${n} interviews is ${pct(all.atLeast.central)}, below the ${pct(probability)} target. Apply to all of them, and strengthen your application where you can.`;
@@ -183,9 +197,9 @@ export function planTrack(
     uncertainCandidates: sorted.reduce((s, c) => s + (c.status === 'uncertain' ? 1 : 0), 0),
     needed: { cautious, central, hopeful },
     recommendedCount,
-    programIds: sorted.slice(0, recommendedCount).map((c) => c.programId),
+    programIds: all.programIds.slice(0, recommendedCount),
     chances: chances.slice(0, recommendedCount),
-    reachesTarget: central !== null,
+    reachesTarget: recommendedCount > 0 && central !== null,
     atRecommended,
     atAllCandidates: all,
     erasFee: erasFee(recommendedCount, model),

@@ -4,6 +4,7 @@
  * STORAGE_KEY; reading a corrupted or unknown value never throws and never loses the bad text.
  */
 import { z } from './zod';
+import { truncateText } from './format';
 import { acgmeIdSchema } from './program';
 import { profileFormSchema, defaultProfileForm } from './profile-form';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
@@ -16,6 +17,12 @@ export const STATE_VERSION = 1;
 
 /** Longest note kept on a My list entry. */
 export const MAX_NOTE_LENGTH = 1000;
+
+/** Most programs My list holds. */
+export const MAX_LIST_LENGTH = 400;
+
+/** Most answers the verification log holds. */
+export const MAX_VERIFICATIONS = 2000;
 
 /** One program on My list. */
 export const myListEntrySchema = z.object({
@@ -36,10 +43,10 @@ export const plannerStateSchema = z.object({
   version: z.literal(STATE_VERSION),
   form: profileFormSchema,
   myList: z.array(myListEntrySchema).check(
-    z.maxLength(400),
+    z.maxLength(MAX_LIST_LENGTH),
     z.refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'My list has a program twice'),
   ),
-  verifications: z.array(verificationEntrySchema).check(z.maxLength(2000)),
+  verifications: z.array(verificationEntrySchema).check(z.maxLength(MAX_VERIFICATIONS)),
 });
 export type PlannerState = z.infer<typeof plannerStateSchema>;
 
@@ -104,9 +111,26 @@ export function saveState(state: PlannerState): string {
   return JSON.stringify(state);
 }
 
-/** Adds a program to the end of My list (no duplicates). */
+/** Why an add leaves the list or log as it was. */
+export type AddRefusal = 'on-list' | 'list-full' | 'in-log' | 'log-full';
+
+/** Each refusal in words, for the planner to show. */
+export const ADD_REFUSAL_MESSAGE: Readonly<Record<AddRefusal, string>> = {
+  'on-list': 'This program is already on My list.',
+  'list-full': `My list holds at most ${MAX_LIST_LENGTH} programs: remove one to add another.`,
+  'in-log': 'This answer is already in your log, with the same date and source.',
+  'log-full': `The verification log holds at most ${MAX_VERIFICATIONS} answers: remove one to record another.`,
+};
+
+/** Why `addToList` would not add the program (already on the list, or the list is full), or null when it would. */
+export function listAddRefusal(list: readonly MyListEntry[], id: string): 'on-list' | 'list-full' | null {
+  if (list.some((e) => e.id === id)) return 'on-list';
+  return list.length >= MAX_LIST_LENGTH ? 'list-full' : null;
+}
+
+/** Adds a program to the end of My list; a copy of the list as it was when `listAddRefusal` refuses. */
 export function addToList(list: readonly MyListEntry[], id: string): MyListEntry[] {
-  return list.some((e) => e.id === id) ? [...list] : [...list, { id, note: '', unhappy: false }];
+  return listAddRefusal(list, id) === null ? [...list, { id, note: '', unhappy: false }] : [...list];
 }
 
 /** Removes a program from My list. */
@@ -134,22 +158,31 @@ export function updateEntry(
     e.id === id
       ? {
           ...e,
-          ...(change.note !== undefined ? { note: change.note.slice(0, MAX_NOTE_LENGTH) } : {}),
+          ...(change.note !== undefined ? { note: truncateText(change.note, MAX_NOTE_LENGTH) } : {}),
           ...(change.unhappy !== undefined ? { unhappy: change.unhappy } : {}),
         }
       : e,
   );
 }
 
-/** Adds a verification entry (an identical entry is not added twice). */
-export function addVerification(log: readonly VerificationEntry[], entry: VerificationEntry): VerificationEntry[] {
+/** Why `addVerification` would not add the entry (an identical one is in the log, or the log is full), or null when it would. */
+export function verificationAddRefusal(
+  log: readonly VerificationEntry[],
+  entry: VerificationEntry,
+): 'in-log' | 'log-full' | null {
   const same = (a: VerificationEntry) =>
     a.programId === entry.programId &&
     a.fact === entry.fact &&
     a.date === entry.date &&
     a.value === entry.value &&
     a.how === entry.how;
-  return log.some(same) ? [...log] : [...log, entry];
+  if (log.some(same)) return 'in-log';
+  return log.length >= MAX_VERIFICATIONS ? 'log-full' : null;
+}
+
+/** Adds a verification entry at the end; a copy of the log as it was when `verificationAddRefusal` refuses. */
+export function addVerification(log: readonly VerificationEntry[], entry: VerificationEntry): VerificationEntry[] {
+  return verificationAddRefusal(log, entry) === null ? [...log, entry] : [...log];
 }
 
 /** Removes the verification entry at `index`. */

@@ -6,7 +6,7 @@
 import { z } from './zod';
 import type { ProgramResult } from './evaluate';
 import { param, type Model, type ModelledTrack, type Range } from './model';
-import { erasFees, nrmpRankFee } from './plan';
+import { erasFees, nrmpRankFee, type TrackPlan } from './plan';
 import type { MyListEntry, CsvRow } from './planner-state';
 import { summarizePortfolio, type PortfolioSummary } from './portfolio';
 import { FACT_COPY, formatFactValue } from './dataset';
@@ -93,14 +93,12 @@ function passes(r: ProgramResult, f: ResultFilters, textMatches: ReadonlySet<str
 
 function compareBy(sort: ResultFilters['sort']): (a: ProgramResult, b: ProgramResult) => number {
   const byName = (a: ProgramResult, b: ProgramResult) =>
-    compareText(a.program.name, b.program.name) || compareCode(a.track, b.track) || idOrder(a, b);
+    compareText(a.program.name, b.program.name) ||
+    compareCode(a.track, b.track) ||
+    compareCode(a.programId, b.programId);
   if (sort === 'name') return byName;
   if (sort === 'state') return (a, b) => compareCode(a.program.state, b.program.state) || byName(a, b);
   return (a, b) => b.chance.central - a.chance.central || Number(b.preferred) - Number(a.preferred) || byName(a, b);
-}
-
-function idOrder(a: ProgramResult, b: ProgramResult): number {
-  return a.programId < b.programId ? -1 : a.programId > b.programId ? 1 : 0;
 }
 
 /**
@@ -140,6 +138,73 @@ export function formatCountRange(r: Range): string {
 /** US dollars without cents. */
 export function formatDollars(amount: number): string {
   return `$${groupThousands(Math.round(amount))}`;
+}
+
+/** One term and its value in a list of facts. */
+export interface Fact {
+  /** What is measured. */
+  readonly term: string;
+  /** Its value, formatted. */
+  readonly detail: string;
+}
+
+/**
+ * The facts of a track's plan: the recommended applications, and, apart, what applying to every
+ * program open to the applicant would give when the plan says to strengthen first (it recommends none).
+ */
+export function planFacts(plan: TrackPlan): {
+  readonly recommended: readonly Fact[];
+  readonly ifAll: { readonly heading: string; readonly facts: readonly Fact[] } | null;
+} {
+  const n = plan.targetInterviews;
+  const chanceTerm = `Chance of at least ${n}`;
+  if (plan.status !== 'strengthen-first') {
+    return {
+      recommended: [
+        { term: 'Applications recommended', detail: `${plan.recommendedCount} of ${plan.candidates} open to you` },
+        { term: 'Expected interviews', detail: formatCountRange(plan.atRecommended.expected) },
+        { term: chanceTerm, detail: formatChance(plan.atRecommended.atLeast) },
+        { term: 'ERAS fee', detail: formatDollars(plan.erasFee) },
+      ],
+      ifAll: null,
+    };
+  }
+  const all = plan.atAllCandidates;
+  return {
+    recommended: [
+      { term: 'Applications recommended', detail: `None for now (${plan.candidates} open to you)` },
+      { term: 'ERAS fee', detail: formatDollars(plan.erasFee) },
+    ],
+    ifAll: {
+      heading: `If you applied to all ${all.count} ${TRACK_NAME[plan.track]} programs anyway`,
+      facts: [
+        { term: 'Expected interviews', detail: formatCountRange(all.expected) },
+        { term: chanceTerm, detail: formatChance(all.atLeast) },
+        { term: 'ERAS fee for all of them', detail: formatDollars(all.erasFee) },
+      ],
+    },
+  };
+}
+
+/** What a list of applications adds up to: expected interviews, match chance, no interview at all, fees. */
+export function portfolioFacts(portfolio: PortfolioSummary, fees: { readonly total: number }): Fact[] {
+  return [
+    { term: 'Expected interviews', detail: formatCountRange(portfolio.expected) },
+    { term: 'Chance to match', detail: formatChance(portfolio.matchChance) },
+    { term: 'No interview at all', detail: formatChance(portfolio.noInterview) },
+    { term: 'Fees', detail: formatDollars(fees.total) },
+  ];
+}
+
+/** A note on the recommended applications together when a plan leaves its track out, or null. */
+export function recommendedNote(plans: readonly TrackPlan[], applications: number): string | null {
+  const strengthen = plans.filter((p) => p.status === 'strengthen-first').map((p) => TRACK_NAME[p.track]);
+  if (applications === 0)
+    return strengthen.length > 0
+      ? 'No applications are recommended for now: strengthen your application first (see what would help most above).'
+      : 'No program is open to you on the tracks you chose, so there is nothing to add up.';
+  if (strengthen.length === 0) return null;
+  return `${strengthen.join(' and ')} ${strengthen.length === 1 ? 'is' : 'are'} left out: the plan says to strengthen first there.`;
 }
 
 /** The numbers for My list: what applying to it adds up to, and what it costs. */

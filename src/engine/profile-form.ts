@@ -76,6 +76,25 @@ export function fieldOfPath(path: string): ProfileFormField {
   return FIELD_OF_PATH[path] ?? FIELD_OF_PATH[path.replace(/\.\d+$/, '')] ?? 'step1';
 }
 
+/** The fields typed as counts (blank is 0), each with its message for words typed instead of a number ("yes", "two"). */
+const COUNT_WORDS_MESSAGE = {
+  step2Attempts: 'Enter the number of Step 2 CK attempts, 1 if you passed on the first',
+  handsOn: 'Enter the months of hands-on electives or sub-internships as a number, 0 if none',
+  externship: 'Enter the months of externships as a number, 0 if none',
+  observership: 'Enter the months of observerships as a number, 0 if none',
+  usResearch: 'Enter the months of research in the US as a number, 0 if none',
+  lettersIr: 'Enter the number of letters from interventional radiologists, 0 if none',
+  lettersDr: 'Enter the number of letters from diagnostic radiologists, 0 if none',
+  lettersOther: 'Enter the number of letters from other core specialties, 0 if none',
+  irPublications: 'Enter the number of IR or imaging publications, 0 if none',
+  otherPublications: 'Enter the number of other publications, 0 if none',
+  abstracts: 'Enter the number of abstracts, posters and presentations, 0 if none',
+  honours: 'Enter the number of honours and leadership roles, 0 if none',
+} as const satisfies Partial<Record<ProfileFormField, string>>;
+
+/** The count fields, in form order. */
+export const COUNT_FIELDS = Object.keys(COUNT_WORDS_MESSAGE) as readonly (keyof typeof COUNT_WORDS_MESSAGE)[];
+
 // Text to number: blank counts as 0 for counts; anything else that is not a plain number stays as
 // the text, so the profile schema rejects it with its own plain message.
 const count = (s: string): number | string => (s.trim() === '' ? 0 : numberOrText(s));
@@ -125,6 +144,12 @@ export function profileFromForm(
   const parsed = parseProfile(input);
   if (parsed.ok) return parsed;
   const errors: Partial<Record<ProfileFormField, string>> = {};
+  // Words in a count field ("yes", "none", "two") get a message that says to type a number; text
+  // with digits ("2,5", "25O") keeps the field's range message.
+  for (const field of COUNT_FIELDS) {
+    const typed = form[field].trim();
+    if (typed !== '' && !/\d/.test(typed)) errors[field] = COUNT_WORDS_MESSAGE[field];
+  }
   for (const e of parsed.errors as readonly ProfileError[]) {
     const field = fieldOfPath(e.path);
     errors[field] ??= e.message;

@@ -121,7 +121,7 @@ const profileFieldsSchema = z.object(
     /** Honours or leadership roles: a count (true counts as 1). */
     honours: z.pipe(
       z.transform((v) => (typeof v === 'boolean' ? Number(v) : v)),
-      numberIn(0, 50, 'Honours and leadership is a count from 0 to 50, or yes/no'),
+      numberIn(0, 50, 'Honours and leadership is a count from 0 to 50'),
     ),
     /** Tracks wanted: at least one. */
     tracks: z.array(wantedTrackSchema, TRACKS).check(

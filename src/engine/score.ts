@@ -5,6 +5,7 @@
  */
 import { yearOf, type EngineContext } from './context';
 import { eligibilityOf, type Eligibility } from './eligibility';
+import { compareCode } from './format';
 import {
   PARAMETER_SETS,
   paramIn,
@@ -376,7 +377,7 @@ export const APPLICANT_TERM_IDS: readonly string[] = TERMS.map((t) => t.id);
 function compareContributions(a: Contribution, b: Contribution): number {
   const d = Math.abs(b.value) - Math.abs(a.value);
   if (d !== 0) return d;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareCode(a.id, b.id);
 }
 
 function rangeOf(values: readonly [number, number, number]): { value: number; low: number; high: number } {

@@ -6,17 +6,19 @@
  * Both work on the stored text and refuse to touch it when it cannot be read.
  */
 import {
+  MAX_LIST_LENGTH,
   MAX_NOTE_LENGTH,
-  addVerification,
+  MAX_VERIFICATIONS,
+  listAddRefusal,
   loadState,
   plannerStateSchema,
   saveState,
+  verificationAddRefusal,
   type MyListEntry,
   type PlannerState,
 } from './planner-state';
-import { MAX_SHARED_FACTS, MAX_SHARED_PROGRAMS } from './share';
 import type { VerificationEntry } from './verification';
-import { compareCode } from './format';
+import { compareCode, truncateText } from './format';
 
 /** Put before a note copied from a shared list, so the recipient can tell it is not their own. */
 export const SHARED_NOTE_PREFIX = 'From a shared list: ';
@@ -40,22 +42,21 @@ export interface ListMerge {
  */
 export function mergeLists(mine: readonly MyListEntry[], theirs: readonly MyListEntry[]): ListMerge {
   const list = mine.map((e) => ({ ...e }));
-  const have = new Set(list.map((e) => e.id));
   const added: string[] = [];
   const alreadyOnList: string[] = [];
   const notAdded: string[] = [];
   for (const e of theirs) {
-    if (have.has(e.id)) {
+    const refusal = listAddRefusal(list, e.id);
+    if (refusal === 'on-list') {
       if (!added.includes(e.id)) alreadyOnList.push(e.id);
       continue;
     }
-    if (list.length >= MAX_SHARED_PROGRAMS) {
+    if (refusal === 'list-full') {
       notAdded.push(e.id);
       continue;
     }
-    have.add(e.id);
     added.push(e.id);
-    const note = e.note.trim() === '' ? '' : `${SHARED_NOTE_PREFIX}${e.note}`.slice(0, MAX_NOTE_LENGTH);
+    const note = e.note.trim() === '' ? '' : truncateText(`${SHARED_NOTE_PREFIX}${e.note}`, MAX_NOTE_LENGTH);
     list.push({ id: e.id, note, unhappy: false });
   }
   return { list, added, alreadyOnList, notAdded };
@@ -93,7 +94,7 @@ export function findConflicts(log: readonly VerificationEntry[], only?: readonly
     for (const e of entries) if (e.date >= inUse.date) inUse = e;
     const newestFirst = entries
       .map((e, i) => ({ e, i }))
-      .sort((a, b) => (a.e.date === b.e.date ? b.i - a.i : a.e.date < b.e.date ? 1 : -1))
+      .sort((a, b) => compareCode(b.e.date, a.e.date) || b.i - a.i)
       .map(({ e }) => e);
     conflicts.push({ programId: first.programId, fact: first.fact, entries: newestFirst, inUse });
   }
@@ -119,20 +120,18 @@ export function mergeVerifications(
   mine: readonly VerificationEntry[],
   theirs: readonly VerificationEntry[],
 ): FactsMerge {
-  let log = mine.map((e) => ({ ...e }));
+  const log = mine.map((e) => ({ ...e }));
   let added = 0;
   let alreadyHad = 0;
   let notAdded = 0;
   for (const e of theirs) {
-    const before = log.length;
-    if (before >= MAX_SHARED_FACTS) {
-      if (addVerification(log, e).length === before) alreadyHad++;
-      else notAdded++;
-      continue;
+    const refusal = verificationAddRefusal(log, e);
+    if (refusal === 'in-log') alreadyHad++;
+    else if (refusal === 'log-full') notAdded++;
+    else {
+      log.push({ ...e });
+      added++;
     }
-    log = addVerification(log, { ...e });
-    if (log.length > before) added++;
-    else alreadyHad++;
   }
   return { log, added, alreadyHad, notAdded, conflicts: findConflicts(log, theirs) };
 }
@@ -192,7 +191,7 @@ export function listMergeSummary(m: ListMerge): string {
     parts.push(`${plural(m.alreadyOnList.length, 'program was', 'programs were')} already on it and left unchanged.`);
   if (m.notAdded.length > 0)
     parts.push(
-      `${plural(m.notAdded.length, 'program was', 'programs were')} not added: My list holds at most ${MAX_SHARED_PROGRAMS}.`,
+      `${plural(m.notAdded.length, 'program was', 'programs were')} not added: My list holds at most ${MAX_LIST_LENGTH}.`,
     );
   return parts.join(' ');
 }
@@ -207,7 +206,7 @@ export function factsMergeSummary(m: FactsMerge): string {
   if (m.added > 0 && m.alreadyHad > 0) parts.push(`${plural(m.alreadyHad, 'was', 'were')} already there.`);
   if (m.notAdded > 0)
     parts.push(
-      `${plural(m.notAdded, 'fact was', 'facts were')} not imported: the log holds at most ${MAX_SHARED_FACTS}.`,
+      `${plural(m.notAdded, 'fact was', 'facts were')} not imported: the log holds at most ${MAX_VERIFICATIONS}.`,
     );
   if (m.conflicts.length > 0)
     parts.push(

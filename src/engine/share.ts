@@ -11,7 +11,13 @@
 import LZString from 'lz-string';
 import { numberIn, z } from './zod';
 import { acgmeIdSchema } from './program';
-import { MAX_NOTE_LENGTH, myListEntrySchema, type PlannerState } from './planner-state';
+import {
+  MAX_LIST_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_VERIFICATIONS,
+  myListEntrySchema,
+  type PlannerState,
+} from './planner-state';
 import { profileFormSchema, type ProfileForm } from './profile-form';
 import { unpackLzUri } from './share-lz';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
@@ -30,10 +36,10 @@ export const MAX_UNPACKED_LENGTH = 65_536;
 export const LONG_LINK_WARNING_LENGTH = 2_000;
 
 /** Most programs a link carries (as many as My list holds). */
-export const MAX_SHARED_PROGRAMS = 400;
+export const MAX_SHARED_PROGRAMS = MAX_LIST_LENGTH;
 
 /** Most verified facts a link carries (as many as the verification log holds). */
-export const MAX_SHARED_FACTS = 2000;
+export const MAX_SHARED_FACTS = MAX_VERIFICATIONS;
 
 /** What a share link carries, decoded and validated. */
 export const sharePayloadSchema = z.object({

@@ -9,6 +9,7 @@ import type { ModelledTrack, Range } from './model';
 import { summarizePortfolio } from './portfolio';
 import type { Program } from './program';
 import type { Profile } from './profile';
+import { TRACK_NAME } from './score';
 import type { ChanceBand } from './tiers';
 
 /** The changes the planner offers. */
@@ -118,10 +119,39 @@ export type WhatIfResult =
 
 /** Options for `whatIf`. */
 export interface WhatIfOptions extends EvaluateOptions {
-  /** The fixed list of applications; default: the current recommended plan. */
+  /** The fixed list of applications; default: `whatIfBasis` without a list (the current recommended plan). */
   readonly programIds?: readonly string[] | undefined;
   /** The evaluation of the current profile, if the caller already has it. */
   readonly baseline?: Evaluation | undefined;
+}
+
+/** The fixed list the what-if scores, and what it is in words. */
+export interface WhatIfBasis {
+  /** Program ids. */
+  readonly programIds: readonly string[];
+  /** What the list is, e.g. "My list" or "the recommended plan". */
+  readonly label: string;
+}
+
+/**
+ * My list when it has programs; else the recommended plan, where a track whose plan says to strengthen
+ * first counts every program open on it (its plan recommends none, and a change is worth nothing on no programs).
+ */
+export function whatIfBasis(baseline: Evaluation, myList: readonly string[]): WhatIfBasis {
+  if (myList.length > 0) return { programIds: myList, label: 'My list' };
+  const plans = baseline.summary.plans;
+  const strengthen = plans.filter((p) => p.status === 'strengthen-first');
+  if (strengthen.length === 0)
+    return { programIds: baseline.summary.recommended.programIds, label: 'the recommended plan' };
+  const names = strengthen.map((p) => TRACK_NAME[p.track]).join(' and ');
+  const label =
+    strengthen.length === plans.length
+      ? `every ${names} program open to you (your plan says to strengthen first, so it recommends none yet)`
+      : `the recommended plan plus every ${names} program open to you (where the plan says to strengthen first)`;
+  return {
+    programIds: plans.flatMap((p) => (p.status === 'strengthen-first' ? p.atAllCandidates.programIds : p.programIds)),
+    label,
+  };
 }
 
 function change(before: Range, after: Range): RangeChange {
@@ -140,7 +170,7 @@ export function whatIf(
   options: WhatIfOptions = {},
 ): WhatIfResult[] {
   const baseline = options.baseline ?? evaluate(profile, programs, ctx, options);
-  const list = [...new Set(options.programIds ?? baseline.summary.recommended.programIds)];
+  const list = [...new Set(options.programIds ?? whatIfBasis(baseline, []).programIds)];
   const index = new Map(baseline.programs.map((r, i) => [r.programId, i]));
   const positions = list.flatMap((id) => index.get(id) ?? []);
   // Same programs in the same order as the list, so "before" equals the baseline's own summary.

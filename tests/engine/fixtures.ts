@@ -81,6 +81,11 @@ export function makePrograms(count: number, spec: Omit<ProgramSpec, 'seq'> = {},
   );
 }
 
+/** 120 J-1 DR programs, where the DR-median profile reaches its target, and 3 J-1 IR–Integrated ones, too few for one expected interview. */
+export function strengthenIrOnlyPrograms(): Program[] {
+  return [...makePrograms(120, { j1: true }), ...makePrograms(3, { track: 'ir-integrated', j1: true }, 1)];
+}
+
 /** The DR reference profile of model.json: the median matched non-US IMG in DR. */
 export function drMedianProfile(overrides: Partial<Profile> = {}): Profile {
   return profileSchema.parse({

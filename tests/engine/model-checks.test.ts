@@ -21,8 +21,10 @@ describe('model checks', () => {
   it('a weak profile (Step 1 failure, Step 2 CK 228, 9 years out, observerships only) expects under 1 interview and is told to strengthen first', () => {
     const e = evaluate(weakProfile(), eighty, CTX);
     const plan = e.summary.plans[0];
-    expect(e.summary.recommended.portfolio.expected.central).toBeLessThan(1);
+    expect(plan?.atAllCandidates.count).toBe(80);
+    expect(plan?.atAllCandidates.expected.central).toBeLessThan(1);
     expect(plan?.status).toBe('strengthen-first');
+    expect(plan?.recommendedCount).toBe(0);
     expect(plan?.message.toLowerCase()).toContain('strengthen before applying');
     expect(plan?.advice.length).toBeGreaterThan(0);
   });

@@ -1,7 +1,16 @@
 import { evaluate } from '../../src/engine/evaluate';
 import { erasFee, erasFees, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan';
+import { param } from '../../src/engine/model';
 import { scoreTable } from '../../src/engine/score';
-import { CTX, drMedianProfile, makeProgram, makePrograms, MODEL, weakProfile } from './fixtures';
+import {
+  CTX,
+  drMedianProfile,
+  makeProgram,
+  makePrograms,
+  MODEL,
+  strengthenIrOnlyPrograms,
+  weakProfile,
+} from './fixtures';
 
 describe('ERAS fees (2026: $11 each for 1–30, $30 each from the 31st, per specialty)', () => {
   it.each([
@@ -110,9 +119,66 @@ describe('planTrack', () => {
       { programId: '4200500000', chance: { low: 0, central: 0, high: 0 }, preferred: true, status: 'ineligible' },
     ];
     const plan = planTrack('dr', list, drMedianProfile(), applicant, MODEL, { targetInterviews: 50 });
-    expect(plan.programIds).toEqual(['4200500002', '4200500001', '4200500003']);
+    expect(plan.atAllCandidates.programIds).toEqual(['4200500002', '4200500001', '4200500003']);
     expect(plan.uncertainCandidates).toBe(1);
   });
+});
+
+describe('planTrack: strengthen before applying', () => {
+  const applicant = scoreTable(drMedianProfile(), MODEL, 2026).dr.applicant;
+  const threshold = param(MODEL, 'plan.strengthen-below-expected');
+  // 40 programs whose chances add up to half the threshold: even all of them fall short of it.
+  const weak = candidates(new Array(40).fill(threshold / 80));
+  const plan = planTrack('dr', weak, drMedianProfile(), applicant, MODEL);
+
+  it('recommends no programs and no fees', () => {
+    expect(plan.status).toBe('strengthen-first');
+    expect(plan.recommendedCount).toBe(0);
+    expect(plan.programIds).toEqual([]);
+    expect(plan.chances).toEqual([]);
+    expect(plan.erasFee).toBe(0);
+    expect(plan.reachesTarget).toBe(false);
+    expect(plan.atRecommended.expected).toEqual({ low: 0, central: 0, high: 0 });
+    expect(plan.atRecommended.atLeast).toEqual({ low: 0, central: 0, high: 0 });
+  });
+
+  it('keeps, apart, what applying to every program would give', () => {
+    const last = plan.curve.at(-1);
+    expect(plan.candidates).toBe(40);
+    expect(plan.atAllCandidates.count).toBe(40);
+    expect(plan.atAllCandidates.programIds).toEqual(weak.map((c) => c.programId));
+    expect(plan.atAllCandidates.expected).toEqual(last?.expected);
+    expect(plan.atAllCandidates.atLeast).toEqual(last?.atLeast);
+    expect(plan.atAllCandidates.expected.central).toBeCloseTo(threshold / 2, 12);
+    expect(plan.atAllCandidates.erasFee).toBe(erasFee(40, MODEL));
+    expect(plan.atAllCandidates.erasFee).toBeGreaterThan(0);
+  });
+
+  it('says what all of them would give, and that the plan counts none', () => {
+    const e = plan.atAllCandidates.expected;
+    expect(plan.message).toContain(
+      `even applying to all 40 DR programs open to you, the model expects ${e.central.toFixed(1)} interviews (range ${e.low.toFixed(1)} to ${e.high.toFixed(1)})`,
+    );
+    expect(plan.message).toContain('counts no DR applications and no fees');
+    expect(plan.advice.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['reaches-target', new Array(300).fill(0.06)],
+    ['below-target', new Array(40).fill(0.06)],
+  ] as const)(
+    'leaves a %s plan as it was: its programs and fees, with every program also carried apart',
+    (status, chances) => {
+      const p = planTrack('dr', candidates([...chances]), drMedianProfile(), applicant, MODEL);
+      expect(p.status).toBe(status);
+      expect(p.recommendedCount).toBe(p.needed.central ?? chances.length);
+      expect(p.recommendedCount).toBeGreaterThan(0);
+      expect(p.programIds).toEqual(p.atAllCandidates.programIds.slice(0, p.recommendedCount));
+      expect(p.erasFee).toBe(erasFee(p.recommendedCount, MODEL));
+      expect(p.atRecommended.expected).toEqual(p.curve[p.recommendedCount - 1]?.expected);
+      expect(p.atAllCandidates).toMatchObject({ count: chances.length, erasFee: erasFee(chances.length, MODEL) });
+    },
+  );
 });
 
 describe('evaluate: plan summary', () => {
@@ -136,6 +202,29 @@ describe('evaluate: plan summary', () => {
     expect(e.summary.plans.map((p) => p.track)).toEqual(['dr']);
     expect(e.programs.filter((r) => !r.wanted)).toHaveLength(10);
     expect(e.summary.recommended.fees.eras['ir-integrated']).toBe(0);
+  });
+
+  it('counts no applications and no fees for a track whose plan says to strengthen first', () => {
+    const e = evaluate(weakProfile({ budgetUsd: 500 }), makePrograms(80, { j1: true }), CTX);
+    const plan = e.summary.plans[0];
+    expect(plan?.status).toBe('strengthen-first');
+    expect(e.summary.recommended.programIds).toEqual([]);
+    expect(e.summary.recommended.portfolio.count).toBe(0);
+    expect(e.summary.recommended.fees).toMatchObject({ eras: { dr: 0, 'ir-integrated': 0 }, erasTotal: 0, total: 0 });
+    expect(e.summary.recommended.budget).toMatchObject({ limit: 500, within: true });
+    expect(e.summary.recommended.budget?.message).toMatch(/^No applications are recommended for now/);
+    expect(plan?.atAllCandidates).toMatchObject({ count: 80, erasFee: erasFee(80, MODEL) });
+  });
+
+  it('adds up only the tracks that recommend programs when one says to strengthen first', () => {
+    const e = evaluate(drMedianProfile({ tracks: ['ir-integrated', 'dr'] }), strengthenIrOnlyPrograms(), CTX);
+    const [ir, dr] = e.summary.plans;
+    expect([ir?.status, dr?.status]).toEqual(['strengthen-first', 'reaches-target']);
+    expect(e.summary.recommended.programIds).toEqual(dr?.programIds);
+    expect(e.summary.recommended.fees.eras).toEqual({
+      dr: erasFee(dr?.recommendedCount ?? -1, MODEL),
+      'ir-integrated': 0,
+    });
   });
 
   it('gives the weak profile advice, most useful first', () => {

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import {
+  ADD_REFUSAL_MESSAGE,
+  MAX_LIST_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_VERIFICATIONS,
   STATE_VERSION,
   STORAGE_KEY,
   addToList,
   addVerification,
   emptyState,
+  listAddRefusal,
   loadState,
   moveInList,
   myListCsv,
@@ -14,6 +18,7 @@ import {
   removeVerification,
   saveState,
   updateEntry,
+  verificationAddRefusal,
   type CsvRow,
   type MyListEntry,
   type PlannerState,
@@ -406,6 +411,20 @@ describe('My list operations', () => {
     expect(updateEntry([entry(A)], A, { note: exact })[0]?.note).toBe(exact);
     expect(isValidState({ ...emptyState(), myList: updateEntry([entry(A)], A, { note: long }) })).toBe(true);
   });
+
+  it.each([
+    ['an emoji sequence', '👩🏽‍⚕️'],
+    ['a letter with a combining accent', 'e\u0301'],
+  ])('never cuts %s in half at the note limit', (_what, char) => {
+    // The character starts one code unit before the limit, so a cut by code unit would split it.
+    const note = `${'x'.repeat(MAX_NOTE_LENGTH - 1)}${char}tail`;
+    const [cut] = updateEntry([entry(A)], A, { note });
+    expect(cut?.note).toBe('x'.repeat(MAX_NOTE_LENGTH - 1));
+    const fits = `${'x'.repeat(MAX_NOTE_LENGTH - char.length)}${char}tail`;
+    expect(updateEntry([entry(A)], A, { note: fits })[0]?.note).toBe(
+      `${'x'.repeat(MAX_NOTE_LENGTH - char.length)}${char}`,
+    );
+  });
 });
 
 describe('verification log operations', () => {
@@ -443,6 +462,55 @@ describe('verification log operations', () => {
     expect(removeVerification(three, 0)).toEqual([three[1], three[2]]);
     expect(removeVerification(three, -1)).toEqual(three);
     expect(removeVerification(three, 3)).toEqual(three);
+  });
+});
+
+describe('limits of My list and the verification log', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `42003${String(i).padStart(5, '0')}`);
+  const fullList = ids(MAX_LIST_LENGTH).map((id) => entry(id));
+  const answer = (i: number): VerificationEntry => ({
+    programId: A,
+    fact: 'j1',
+    value: true,
+    date: '2026-09-12',
+    how: `call ${i}`,
+  });
+  const fullLog = Array.from({ length: MAX_VERIFICATIONS }, (_, i) => answer(i));
+  const valid = (patch: Partial<PlannerState>) => plannerStateSchema.safeParse({ ...emptyState(), ...patch }).success;
+
+  it('are the limits of the stored schema', () => {
+    expect(valid({ myList: fullList })).toBe(true);
+    expect(valid({ myList: [...fullList, entry(D)] })).toBe(false);
+    expect(valid({ verifications: fullLog })).toBe(true);
+    expect(valid({ verifications: [...fullLog, answer(-1)] })).toBe(false);
+  });
+
+  it('adds the last program that fits, then refuses the next one and says why', () => {
+    const almost = fullList.slice(0, -1);
+    expect(listAddRefusal(almost, D)).toBeNull();
+    expect(addToList(almost, D)).toHaveLength(MAX_LIST_LENGTH);
+    expect(listAddRefusal(fullList, D)).toBe('list-full');
+    const refused = addToList(fullList, D);
+    expect(refused).toEqual(fullList);
+    expect(refused).not.toBe(fullList);
+    expect(valid({ myList: refused })).toBe(true);
+    // A program already on a full list is "already on it", not "full".
+    expect(listAddRefusal(fullList, fullList[0]?.id ?? '')).toBe('on-list');
+  });
+
+  it('records the last answer that fits, then refuses the next one and says why', () => {
+    const almost = fullLog.slice(0, -1);
+    expect(verificationAddRefusal(almost, answer(-1))).toBeNull();
+    expect(addVerification(almost, answer(-1))).toHaveLength(MAX_VERIFICATIONS);
+    expect(verificationAddRefusal(fullLog, answer(-1))).toBe('log-full');
+    expect(addVerification(fullLog, answer(-1))).toEqual(fullLog);
+    expect(verificationAddRefusal(fullLog, answer(0))).toBe('in-log');
+  });
+
+  it('words each refusal, with the limit it hit', () => {
+    expect(ADD_REFUSAL_MESSAGE['list-full']).toContain(`at most ${MAX_LIST_LENGTH} programs`);
+    expect(ADD_REFUSAL_MESSAGE['log-full']).toContain(`at most ${MAX_VERIFICATIONS} answers`);
+    expect(new Set(Object.values(ADD_REFUSAL_MESSAGE)).size).toBe(4);
   });
 });
 

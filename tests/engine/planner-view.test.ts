@@ -10,10 +10,14 @@ import {
   feeNote,
   formatChance,
   formatCountRange,
+  formatDollars,
   formatPct,
   groupResults,
   myListSummary,
+  planFacts,
+  portfolioFacts,
   rankEntriesOf,
+  recommendedNote,
   unknownsToVerify,
   verificationFromForm,
   verificationValueText,
@@ -21,7 +25,16 @@ import {
   type ResultFilters,
 } from '../../src/engine/planner-view';
 import { applyVerifications } from '../../src/engine/verification';
-import { CTX, MODEL, TODAY, drMedianProfile, makeProgram, makePrograms } from './fixtures';
+import {
+  CTX,
+  MODEL,
+  TODAY,
+  drMedianProfile,
+  makeProgram,
+  makePrograms,
+  strengthenIrOnlyPrograms,
+  weakProfile,
+} from './fixtures';
 
 // 12 DR programs with mixed facts: a J-1 "no" (excluded for a J-1 applicant), J-1 "yes", unknowns;
 // 4 IR–Integrated programs; areas 0–3 spread them over four states and regions.
@@ -148,6 +161,12 @@ describe('myListSummary', () => {
     expect(s.portfolio.expected.central).toBeCloseTo(expected, 10);
     expect(s.fees.erasTotal).toBe(22);
     expect(s.fees.total).toBe(s.fees.erasTotal + s.fees.nrmp.fee);
+    expect(portfolioFacts(s.portfolio, s.fees)).toEqual([
+      { term: 'Expected interviews', detail: formatCountRange(s.portfolio.expected) },
+      { term: 'Chance to match', detail: formatChance(s.portfolio.matchChance) },
+      { term: 'No interview at all', detail: formatChance(s.portfolio.noInterview) },
+      { term: 'Fees', detail: '$22' },
+    ]);
   });
 
   it('is empty for an empty list', () => {
@@ -267,5 +286,61 @@ describe('bandMoves and feeNote', () => {
     expect(feeNote({ erasTotal: 1000, nrmp: { ranks: 22, fee: 60 } }, MODEL)).toMatch(
       /^ERAS \$1,000; NRMP \$60 for ranking about 22 programs/,
     );
+  });
+});
+
+describe('planFacts and recommendedNote', () => {
+  const normal = evaluate(drMedianProfile(), makePrograms(120, { j1: true }), CTX).summary;
+  const weak = evaluate(weakProfile(), makePrograms(80, { j1: true }), CTX).summary;
+  const mixed = evaluate(drMedianProfile({ tracks: ['ir-integrated', 'dr'] }), strengthenIrOnlyPrograms(), CTX).summary;
+  const [weakDr] = weak.plans;
+  if (!normal.plans[0] || !weakDr) throw new Error('plans expected');
+  const reaches = normal.plans[0];
+
+  it('gives a plan that recommends programs its count, interviews, chance and fee, and nothing apart', () => {
+    expect(reaches.status).toBe('reaches-target');
+    expect(planFacts(reaches)).toEqual({
+      recommended: [
+        { term: 'Applications recommended', detail: `${reaches.recommendedCount} of 120 open to you` },
+        { term: 'Expected interviews', detail: formatCountRange(reaches.atRecommended.expected) },
+        { term: 'Chance of at least 5', detail: formatChance(reaches.atRecommended.atLeast) },
+        { term: 'ERAS fee', detail: formatDollars(reaches.erasFee) },
+      ],
+      ifAll: null,
+    });
+  });
+
+  it('gives a strengthen-first plan no applications and $0, and every program apart', () => {
+    expect(weakDr.status).toBe('strengthen-first');
+    const all = weakDr.atAllCandidates;
+    expect(planFacts(weakDr)).toEqual({
+      recommended: [
+        { term: 'Applications recommended', detail: 'None for now (80 open to you)' },
+        { term: 'ERAS fee', detail: '$0' },
+      ],
+      ifAll: {
+        heading: 'If you applied to all 80 DR programs anyway',
+        facts: [
+          { term: 'Expected interviews', detail: formatCountRange(all.expected) },
+          { term: 'Chance of at least 5', detail: formatChance(all.atLeast) },
+          { term: 'ERAS fee for all of them', detail: formatDollars(all.erasFee) },
+        ],
+      },
+    });
+    expect(all.erasFee).toBeGreaterThan(0);
+  });
+
+  it('notes a track left out, no applications at all, or nothing', () => {
+    expect(recommendedNote(normal.plans, normal.recommended.portfolio.count)).toBeNull();
+    expect(recommendedNote(weak.plans, weak.recommended.portfolio.count)).toMatch(
+      /^No applications are recommended for now: strengthen/,
+    );
+    expect(mixed.plans.map((p) => p.status)).toEqual(['strengthen-first', 'reaches-target']);
+    expect(recommendedNote(mixed.plans, mixed.recommended.portfolio.count)).toBe(
+      'IR–Integrated is left out: the plan says to strengthen first there.',
+    );
+    const none = evaluate(drMedianProfile({ visa: 'j1' }), makePrograms(3, { j1: false }), CTX).summary;
+    expect(none.plans[0]?.status).toBe('no-candidates');
+    expect(recommendedNote(none.plans, 0)).toMatch(/^No program is open to you/);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CENSUS_REGIONS } from '../../src/engine/program';
 import { defaultProfile, profileSchema, type Profile } from '../../src/engine/profile';
 import {
+  COUNT_FIELDS,
   defaultProfileForm,
   fieldOfPath,
   formFromProfile,
@@ -17,7 +18,8 @@ const FIELDS = Object.keys(profileFormSchema.shape) as ProfileFormField[];
 const STEP2 = 'Step 2 CK is a score from 1 to 300, or "not taken yet"';
 const ATTEMPTS = 'Step 2 CK attempts is a whole number from 1 to 6';
 const YEAR = 'Graduation year is a year such as 2021, between 1950 and 2100';
-const HONOURS = 'Honours and leadership is a count from 0 to 50, or yes/no';
+const HONOURS = 'Honours and leadership is a count from 0 to 50';
+const HONOURS_WORDS = 'Enter the number of honours and leadership roles, 0 if none';
 const BUDGET = 'Budget is an amount in US dollars from 0 to 100,000';
 const STATE = 'A state is a two-letter code such as NY';
 const REGIONS = 'Regions are Northeast, Midwest, South, West or Territories';
@@ -95,7 +97,7 @@ describe('profileFromForm: each field keeps its own plain message', () => {
     ['step2Attempts', '0', ATTEMPTS],
     ['step2Attempts', '7', ATTEMPTS],
     ['step2Attempts', '1.5', ATTEMPTS],
-    ['step2Attempts', 'two', ATTEMPTS],
+    ['step2Attempts', 'two', 'Enter the number of Step 2 CK attempts, 1 if you passed on the first'],
     ['step2Attempts', '', ATTEMPTS],
     ['step3', 'maybe', 'Step 3 is one of: passed, will pass before ranking, no'],
     ['ecfmg', 'yes', 'ECFMG certification is certified or pending'],
@@ -107,16 +109,17 @@ describe('profileFromForm: each field keeps its own plain message', () => {
     ['handsOn', '121', 'Hands-on US clinical experience is a number of months from 0 to 120'],
     ['handsOn', '-1', 'Hands-on US clinical experience is a number of months from 0 to 120'],
     ['externship', '120.5', 'US externship is a number of months from 0 to 120'],
-    ['observership', 'three', 'US observership is a number of months from 0 to 120'],
+    ['observership', 'three', 'Enter the months of observerships as a number, 0 if none'],
     ['usResearch', '1000', 'US research is a number of months from 0 to 120'],
     ['lettersIr', '2.5', 'The number of US letters from IR is a whole number from 0 to 10'],
     ['lettersDr', '11', 'The number of US letters from DR is a whole number from 0 to 10'],
     ['lettersOther', '-1', 'The number of US letters from other specialties is a whole number from 0 to 10'],
     ['irPublications', '201', 'The number of IR or imaging publications is a whole number from 0 to 200'],
     ['otherPublications', '1.5', 'The number of other publications is a whole number from 0 to 200'],
-    ['abstracts', 'many', 'The number of abstracts, posters and presentations is a whole number from 0 to 200'],
+    ['abstracts', 'many', 'Enter the number of abstracts, posters and presentations, 0 if none'],
     ['honours', '51', HONOURS],
-    ['honours', 'yes', HONOURS],
+    ['honours', 'yes', HONOURS_WORDS],
+    ['honours', 'No', HONOURS_WORDS],
     ['tracks', [], 'Choose at least one track: IR–Integrated or Diagnostic Radiology'],
     ['tracks', ['dr', 'dr'], 'Each track is listed once'],
     ['tracks', ['dr', 'ir-independent'], 'A track is IR–Integrated ("ir-integrated") or Diagnostic Radiology ("dr")'],
@@ -138,6 +141,19 @@ describe('profileFromForm: each field keeps its own plain message', () => {
   it('covers every form field', () => {
     expect(new Set(cases.map(([field]) => field))).toEqual(new Set(FIELDS));
   });
+
+  it.each(COUNT_FIELDS)(
+    '%s: words instead of a number ask for a number, digits out of range give the range',
+    (field) => {
+      const words = ['yes', 'no', ' None ', 'two'].map((w) => errorsOf({ [field]: w })[field]);
+      expect(new Set(words).size).toBe(1);
+      expect(words[0]).toMatch(/^Enter the (number|months) of .+, [01] if (none|you passed on the first)$/);
+      for (const w of ['yes', 'no']) expect(Object.keys(errorsOf({ [field]: w }))).toEqual([field]);
+      const range = errorsOf({ [field]: '999' })[field];
+      expect(range).toBeDefined();
+      expect(range).not.toBe(words[0]);
+    },
+  );
 
   it('reports several bad fields at once, one message each', () => {
     expect(errorsOf({ step2Score: '999', lettersIr: '2.5', tracks: [], states: 'New York, Ohio' })).toEqual({

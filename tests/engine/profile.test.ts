@@ -51,7 +51,7 @@ describe('parseProfile', () => {
     ['usExperience.observership', 'three', 'US observership is a number of months from 0 to 120'],
     ['letters.ir', 1.5, 'The number of US letters from IR is a whole number from 0 to 10'],
     ['research.abstracts', -2, 'The number of abstracts, posters and presentations is a whole number from 0 to 200'],
-    ['honours', -1, 'Honours and leadership is a count from 0 to 50, or yes/no'],
+    ['honours', -1, 'Honours and leadership is a count from 0 to 50'],
     ['tracks', [], 'Choose at least one track: IR–Integrated or Diagnostic Radiology'],
     ['tracks', ['dr', 'dr'], 'Each track is listed once'],
     ['tracks', ['ir-independent'], 'A track is IR–Integrated ("ir-integrated") or Diagnostic Radiology ("dr")'],

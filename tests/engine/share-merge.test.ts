@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { emptyState, loadState, saveState, type MyListEntry, type PlannerState } from '../../src/engine/planner-state';
+import {
+  MAX_LIST_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_VERIFICATIONS,
+  emptyState,
+  loadState,
+  saveState,
+  type MyListEntry,
+  type PlannerState,
+} from '../../src/engine/planner-state';
 import {
   SHARED_NOTE_PREFIX,
   copyListIntoStored,
@@ -53,10 +62,17 @@ describe('mergeLists (Copy to my list)', () => {
     expect(m.list[0]?.note.startsWith(SHARED_NOTE_PREFIX)).toBe(true);
   });
 
-  it('stops at 400 programs and says which were left out', () => {
-    const mine = Array.from({ length: 399 }, (_, i) => e(`42003${String(i).padStart(5, '0')}`));
+  it('cuts a marked note without splitting an emoji at the limit', () => {
+    const doctor = '👩🏽‍⚕️';
+    const before = MAX_NOTE_LENGTH - SHARED_NOTE_PREFIX.length - 2;
+    const m = mergeLists([], [e(A, `${'x'.repeat(before)}${doctor} end`)]);
+    expect(m.list[0]?.note).toBe(`${SHARED_NOTE_PREFIX}${'x'.repeat(before)}`);
+  });
+
+  it('stops at the limit of My list and says which were left out', () => {
+    const mine = Array.from({ length: MAX_LIST_LENGTH - 1 }, (_, i) => e(`42003${String(i).padStart(5, '0')}`));
     const m = mergeLists(mine, [e(A), e('4169900001'), e('4169900002')]);
-    expect(m.list).toHaveLength(400);
+    expect(m.list).toHaveLength(MAX_LIST_LENGTH);
     expect(m.added).toEqual(['4169900001']);
     expect(m.notAdded).toEqual(['4169900002']);
     expect(m.alreadyOnList).toEqual([A]);
@@ -102,6 +118,19 @@ describe('mergeVerifications (Import these verified facts)', () => {
         inUse: v(A, 'j1', true, '2026-10-02', 'coordinator'),
       },
     ]);
+  });
+
+  it('stops at the limit of the log: repeats still count as already there, the rest as not imported', () => {
+    const mine = Array.from({ length: MAX_VERIFICATIONS - 1 }, (_, i) => v(A, 'j1', true, '2026-09-01', `call ${i}`));
+    const theirs = [
+      v(A, 'j1', true, '2026-09-01', 'call 0'),
+      v(B, 'j1', true, '2026-09-02'),
+      v(C, 'h1b', false, '2026-09-03'),
+    ];
+    const m = mergeVerifications(mine, theirs);
+    expect(m.log).toHaveLength(MAX_VERIFICATIONS);
+    expect(m.log.at(-1)).toEqual(theirs[1]);
+    expect([m.added, m.alreadyHad, m.notAdded]).toEqual([1, 1, 1]);
   });
 
   it('an older differing answer is kept too, and the newer one stays in use', () => {

@@ -1,6 +1,6 @@
 import { evaluate } from '../../src/engine/evaluate';
-import { whatIf, WHAT_IF_SCENARIOS, type WhatIfResult } from '../../src/engine/what-if';
-import { CTX, drMedianProfile, makePrograms } from './fixtures';
+import { whatIf, whatIfBasis, WHAT_IF_SCENARIOS, type WhatIfResult } from '../../src/engine/what-if';
+import { CTX, drMedianProfile, makePrograms, strengthenIrOnlyPrograms, weakProfile } from './fixtures';
 
 const programs = [...makePrograms(60, { j1: true }), ...makePrograms(40, { imgShare: 0.3 }, 61)];
 
@@ -83,5 +83,41 @@ describe('whatIf', () => {
   ] as const)('%s does not apply when %j', (id, changes, reason) => {
     const r = byId(whatIf(drMedianProfile(changes), programs, CTX), id);
     expect(r).toMatchObject({ applicable: false, reason });
+  });
+});
+
+describe('whatIfBasis', () => {
+  it('is My list when it has programs, else the recommended plan', () => {
+    const baseline = evaluate(drMedianProfile(), programs, CTX);
+    expect(whatIfBasis(baseline, ['4203500001'])).toEqual({ programIds: ['4203500001'], label: 'My list' });
+    expect(whatIfBasis(baseline, [])).toEqual({
+      programIds: baseline.summary.recommended.programIds,
+      label: 'the recommended plan',
+    });
+  });
+
+  it('counts every open program of a track whose plan says to strengthen first (it recommends none)', () => {
+    const weak = weakProfile();
+    const baseline = evaluate(weak, programs, CTX);
+    const plan = baseline.summary.plans[0];
+    expect(plan?.status).toBe('strengthen-first');
+    const basis = whatIfBasis(baseline, []);
+    expect(basis.programIds).toEqual(plan?.atAllCandidates.programIds);
+    expect(basis.programIds.length).toBeGreaterThan(0);
+    expect(basis.label).toMatch(/^every DR program open to you/);
+    // The default list of whatIf is this basis, so a change is worth something even with no programs recommended.
+    const r = byId(whatIf(weak, programs, CTX, { baseline }), 'step2-plus-10');
+    if (!r.applicable) throw new Error('should apply');
+    expect(r.expected.before.central).toBeCloseTo(plan?.atAllCandidates.expected.central ?? -1, 12);
+    expect(r.expected.delta.central).toBeGreaterThan(0);
+  });
+
+  it('adds the strengthen-first track to the plan of the other', () => {
+    const baseline = evaluate(drMedianProfile({ tracks: ['ir-integrated', 'dr'] }), strengthenIrOnlyPrograms(), CTX);
+    const [ir, dr] = baseline.summary.plans;
+    expect([ir?.status, dr?.status]).toEqual(['strengthen-first', 'reaches-target']);
+    const basis = whatIfBasis(baseline, []);
+    expect(basis.programIds).toEqual([...(ir?.atAllCandidates.programIds ?? []), ...(dr?.programIds ?? [])]);
+    expect(basis.label).toMatch(/^the recommended plan plus every IR–Integrated program open to you/);
   });
 });

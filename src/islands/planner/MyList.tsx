@@ -7,18 +7,12 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ProgramResult } from '../../engine/evaluate';
 import type { Model } from '../../engine/model';
 import { MAX_NOTE_LENGTH, type MyListEntry } from '../../engine/planner-state';
-import {
-  BAND_LABEL,
-  formatChance,
-  formatCountRange,
-  formatDollars,
-  feeNote,
-  type MyListSummary,
-} from '../../engine/planner-view';
+import { BAND_LABEL, formatChance, feeNote, portfolioFacts, type MyListSummary } from '../../engine/planner-view';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
 import type { RankWarning } from '../../engine/rank-list';
 import { TRACK_NAME } from '../../engine/score';
 import { AtLeastChart } from './Charts';
+import Facts from './Facts';
 
 interface Props {
   list: readonly MyListEntry[];
@@ -89,24 +83,7 @@ export default function MyList(props: Props) {
           {(s) => (
             <div class="card">
               <h3>{`If you apply to these ${s().count}`}</h3>
-              <dl class="facts">
-                <div>
-                  <dt>Expected interviews</dt>
-                  <dd>{formatCountRange(s().portfolio.expected)}</dd>
-                </div>
-                <div>
-                  <dt>Chance to match</dt>
-                  <dd>{formatChance(s().portfolio.matchChance)}</dd>
-                </div>
-                <div>
-                  <dt>No interview at all</dt>
-                  <dd>{formatChance(s().portfolio.noInterview)}</dd>
-                </div>
-                <div>
-                  <dt>Fees</dt>
-                  <dd>{formatDollars(s().fees.total)}</dd>
-                </div>
-              </dl>
+              <Facts facts={portfolioFacts(s().portfolio, s().fees)} />
               <p class="small">{`Fees: ${feeNote(s().fees, props.model, s().perTrack)}`}</p>
               <Show when={s().excludedIds.length > 0 || s().unscoredIds.length > 0}>
                 <p class="small">

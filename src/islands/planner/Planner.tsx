@@ -9,10 +9,12 @@ import { REGION_ORDER, STATES } from '../../engine/dataset';
 import { evaluate } from '../../engine/evaluate';
 import type { ModelledTrack } from '../../engine/model';
 import {
+  ADD_REFUSAL_MESSAGE,
   STORAGE_KEY,
   addToList,
   addVerification,
   emptyState,
+  listAddRefusal,
   loadState,
   moveInList,
   myListCsv,
@@ -36,7 +38,7 @@ import { defaultProfile, type Profile } from '../../engine/profile';
 import { profileFromForm, type ProfileForm } from '../../engine/profile-form';
 import type { Program } from '../../engine/program';
 import { checkRankList } from '../../engine/rank-list';
-import { whatIf } from '../../engine/what-if';
+import { whatIf, whatIfBasis } from '../../engine/what-if';
 import { loadPrograms } from '../load-programs';
 import { loadSearch, type Search } from '../load-search';
 import { registerServiceWorker } from '../register-sw';
@@ -266,13 +268,10 @@ export default function Planner(props: Props) {
       const list = programs();
       if (!e || !list) return null;
       const mine = state().myList.map((x) => x.id);
+      const basis = whatIfBasis(e, mine);
       return {
-        basis: mine.length > 0 ? 'My list' : 'the recommended plan',
-        results: whatIf(profile(), list, ctx(), {
-          ...planOptions(),
-          baseline: e,
-          programIds: mine.length > 0 ? mine : undefined,
-        }),
+        basis: basis.label,
+        results: whatIf(profile(), list, ctx(), { ...planOptions(), baseline: e, programIds: basis.programIds }),
       };
     });
   });
@@ -310,8 +309,15 @@ export default function Planner(props: Props) {
     });
   const setList = (myList: MyListEntry[]) => update({ myList });
 
-  const toggleList = (id: string) =>
-    setList(onList().has(id) ? removeFromList(state().myList, id) : addToList(state().myList, id));
+  // The last "Add to My list" the engine refused (a full list), shown on that program's row.
+  const [listRefusal, setListRefusal] = createSignal<{ id: string; message: string } | null>(null);
+  const toggleList = (id: string) => {
+    const list = state().myList;
+    const refusal = onList().has(id) ? null : listAddRefusal(list, id);
+    setListRefusal(refusal === null ? null : { id, message: ADD_REFUSAL_MESSAGE[refusal] });
+    if (onList().has(id)) setList(removeFromList(list, id));
+    else if (refusal === null) setList(addToList(list, id));
+  };
 
   const goVerify = (id: string) => {
     setVForm({ ...vForm(), programId: id });
@@ -444,6 +450,7 @@ export default function Planner(props: Props) {
                   regions={REGION_ORDER}
                   onList={onList()}
                   onToggleList={toggleList}
+                  listRefusal={listRefusal()}
                   onVerify={goVerify}
                   openId={openId()}
                   onTarget={(track, n) => timed(() => setTargets({ ...targets(), [track]: n }))}

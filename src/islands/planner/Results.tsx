@@ -12,11 +12,12 @@ import {
   BAND_LABEL,
   bandMeaning,
   formatChance,
-  formatCountRange,
-  formatDollars,
   formatPct,
   feeNote,
   groupResults,
+  planFacts,
+  portfolioFacts,
+  recommendedNote,
   unknownsToVerify,
   verifiedFactLines,
   type ResultFilters,
@@ -24,6 +25,7 @@ import {
 } from '../../engine/planner-view';
 import { TRACK_NAME } from '../../engine/score';
 import { AtLeastChart, CurveChart } from './Charts';
+import Facts from './Facts';
 
 interface Props {
   evaluation: Evaluation;
@@ -38,6 +40,8 @@ interface Props {
   regions: readonly string[];
   onList: ReadonlySet<string>;
   onToggleList: (id: string) => void;
+  /** The program whose "Add to My list" was refused, and why. */
+  listRefusal: { id: string; message: string } | null;
   onVerify: (id: string) => void;
   /** Row whose details are open (from a #program= link). */
   openId: string | null;
@@ -162,6 +166,7 @@ export default function Results(props: Props) {
         <For each={tracks()}>
           {(track) => {
             const plan = () => planOf(track);
+            const facts = createMemo(() => planFacts(plan()));
             return (
               <div class="plan card">
                 <h3>{TRACK_LABEL[plan().track]}</h3>
@@ -181,24 +186,15 @@ export default function Results(props: Props) {
                   </select>
                 </div>
                 <p>{plan().message}</p>
-                <dl class="facts">
-                  <div>
-                    <dt>Applications recommended</dt>
-                    <dd>{`${plan().recommendedCount} of ${plan().candidates} open to you`}</dd>
-                  </div>
-                  <div>
-                    <dt>Expected interviews</dt>
-                    <dd>{formatCountRange(plan().atRecommended.expected)}</dd>
-                  </div>
-                  <div>
-                    <dt>{`Chance of at least ${plan().targetInterviews}`}</dt>
-                    <dd>{formatChance(plan().atRecommended.atLeast)}</dd>
-                  </div>
-                  <div>
-                    <dt>ERAS fee</dt>
-                    <dd>{formatDollars(plan().erasFee)}</dd>
-                  </div>
-                </dl>
+                <Facts facts={facts().recommended} />
+                <Show when={facts().ifAll}>
+                  {(all) => (
+                    <>
+                      <h4>{all().heading}</h4>
+                      <Facts facts={all().facts} />
+                    </>
+                  )}
+                </Show>
                 <Show when={plan().curve.length > 1}>
                   <Show when={props.showCharts} fallback={<ChartSlot />}>
                     <CurveChart
@@ -221,28 +217,14 @@ export default function Results(props: Props) {
         </For>
         <div class="card">
           <h3>All recommended applications together</h3>
-          <dl class="facts">
-            <div>
-              <dt>Expected interviews</dt>
-              <dd>{formatCountRange(rec().portfolio.expected)}</dd>
-            </div>
-            <div>
-              <dt>Chance to match</dt>
-              <dd>{formatChance(rec().portfolio.matchChance)}</dd>
-            </div>
-            <div>
-              <dt>No interview at all</dt>
-              <dd>{formatChance(rec().portfolio.noInterview)}</dd>
-            </div>
-            <div>
-              <dt>Fees</dt>
-              <dd>{formatDollars(rec().fees.total)}</dd>
-            </div>
-          </dl>
-          <p class="small">{`Fees: ${feeNote(rec().fees, props.model)}`}</p>
-          <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
-          <p class="muted small">{rec().portfolio.matchNote}</p>
+          <Show when={recommendedNote(summary().plans, rec().portfolio.count)}>{(note) => <p>{note()}</p>}</Show>
           <Show when={rec().portfolio.count > 0}>
+            <Facts facts={portfolioFacts(rec().portfolio, rec().fees)} />
+            <p class="small">{`Fees: ${feeNote(rec().fees, props.model)}`}</p>
+          </Show>
+          <Show when={rec().budget}>{(b) => <p>{b().message}</p>}</Show>
+          <Show when={rec().portfolio.count > 0}>
+            <p class="muted small">{rec().portfolio.matchNote}</p>
             <Show when={props.showCharts} fallback={<ChartSlot />}>
               <AtLeastChart
                 atLeast={rec().portfolio.atLeast}
@@ -340,6 +322,7 @@ export default function Results(props: Props) {
                           base={props.base}
                           onList={props.onList.has(id)}
                           onToggle={() => props.onToggleList(id)}
+                          refusal={props.listRefusal?.id === id ? props.listRefusal.message : null}
                           onVerify={() => props.onVerify(id)}
                           open={props.openId === id}
                         />
@@ -388,6 +371,8 @@ function ProgramRow(props: {
   base: string;
   onList: boolean;
   onToggle: () => void;
+  /** Why adding this program to My list was refused, or null. */
+  refusal: string | null;
   onVerify: () => void;
   open: boolean;
 }) {
@@ -426,6 +411,13 @@ function ProgramRow(props: {
           <span class="visually-hidden">{`: ${p().name}`}</span>
         </button>
       </div>
+      <Show when={props.refusal}>
+        {(message) => (
+          <p class="notice" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
       <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {`Why ${formatPct(r().chance.central)}, and what to verify`}

@@ -14,6 +14,7 @@ import {
   type VerificationForm,
   type VerificationFormField,
 } from '../../engine/planner-view';
+import { ADD_REFUSAL_MESSAGE, verificationAddRefusal } from '../../engine/planner-state';
 import type { VerificationEntry } from '../../engine/verification';
 
 interface Props {
@@ -54,6 +55,11 @@ export default function Verification(props: Props) {
       return;
     }
     setErrors({});
+    const refusal = verificationAddRefusal(props.log, result.entry);
+    if (refusal) {
+      setStatus(`Not recorded: ${ADD_REFUSAL_MESSAGE[refusal]}`);
+      return;
+    }
     props.onAdd(result.entry);
     setStatus(`Recorded for ${byId().get(result.entry.programId)?.name ?? result.entry.programId}.`);
   };
