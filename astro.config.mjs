@@ -88,6 +88,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [bareFuseImport(), zodWithoutJit()],
+    // terser rather than esbuild: 3.5% less JavaScript on every island page (planner 62.5 -> 60.3 KB gzip)
+    // for about 3 s more build. `passes: 2` lets it fold what the first pass uncovers.
+    build: { minify: 'terser', terserOptions: { ecma: 2020, module: true, compress: { passes: 2 } } },
     resolve: {
       // Islands start through src/islands/solid-client.ts: the integration's entry without its props store
       // (2 KB gzip per island page); the file says why. Check it when upgrading @astrojs/solid-js.
