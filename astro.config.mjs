@@ -9,6 +9,7 @@ import { generateHydrationScript } from 'solid-js/web';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import rehypeGlossary from './src/lib/markdown/rehype-glossary.ts';
 import rehypeHeadingAnchors from './src/lib/markdown/rehype-heading-anchors.ts';
+import rehypeTableScroll from './src/lib/markdown/rehype-table-scroll.ts';
 import rehypeTaskBoxes from './src/lib/markdown/rehype-task-boxes.ts';
 import remarkReadingTime from './src/lib/markdown/remark-reading-time.ts';
 
@@ -68,6 +69,7 @@ export default defineConfig({
       rehypeHeadingIds,
       rehypeHeadingAnchors,
       rehypeTaskBoxes,
+      rehypeTableScroll,
       [rehypeBaseLinks, { base }],
       [rehypeGlossary, { file: './content/glossary.json', base }],
     ],

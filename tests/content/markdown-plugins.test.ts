@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import rehypeBaseLinks, { withBase } from '../../src/lib/markdown/rehype-base-links';
 import rehypeGlossary from '../../src/lib/markdown/rehype-glossary';
+import rehypeTableScroll from '../../src/lib/markdown/rehype-table-scroll';
 import rehypeTaskBoxes from '../../src/lib/markdown/rehype-task-boxes';
 import remarkReadingTime, { WORDS_PER_MINUTE } from '../../src/lib/markdown/remark-reading-time';
 
@@ -223,6 +224,43 @@ describe('rehype-base-links', () => {
       }),
     );
     expect(js).toContain('href: "/ir-pathway/guide/letters/"');
+  });
+});
+
+describe('rehype-table-scroll', () => {
+  const table = (...rows: Node[]) => el('table', [el('thead', [rows[0]!]), el('tbody', rows.slice(1))]);
+  const row = (tag: 'th' | 'td', ...cells: string[]) =>
+    el(
+      'tr',
+      cells.map((c) => el(tag, [text(c)])),
+    );
+
+  it('wraps each table in a focusable scrolling region named after its column headings', () => {
+    const t = table(row('th', 'Route', ' Years\n'), row('td', 'DR then IR', '6'));
+    const tree = root(el('h2', [text('Routes')]), t, el('p', [text('after')]));
+    rehypeTableScroll()(tree);
+    const [heading, wrapper, after] = tree.children ?? [];
+    expect(heading?.tagName).toBe('h2');
+    expect(after?.tagName).toBe('p');
+    expect(wrapper?.tagName).toBe('div');
+    expect(wrapper?.properties).toEqual({
+      className: ['table-scroll'],
+      role: 'region',
+      tabIndex: 0,
+      ariaLabel: 'Table: Route, Years',
+    });
+    expect(wrapper?.children).toEqual([t]);
+  });
+
+  it('prefers the caption as the name, finds tables inside other elements, and wraps each once', () => {
+    const captioned = el('table', [el('caption', [text('Fees  by  year')]), el('tbody', [row('td', '1')])]);
+    const bare = el('table', [el('tbody', [row('td', '2')])]);
+    const tree = root(el('section', [captioned]), bare);
+    rehypeTableScroll()(tree);
+    const wrappers = all(tree, 'div');
+    expect(wrappers.map((w) => w.properties?.['ariaLabel'])).toEqual(['Fees by year', 'Table']);
+    expect(all(tree, 'table')).toEqual([captioned, bare]);
+    expect(wrappers.map((w) => w.children)).toEqual([[captioned], [bare]]);
   });
 });
 

@@ -126,6 +126,8 @@ export interface PageProblems {
   keyboard: string[];
   /** Content-Security-Policy violations (`securitypolicyviolation` events). */
   cspViolations: string[];
+  /** Elements that stick out of a 360 px wide viewport and make the page scroll sideways. */
+  narrowOverflow: string[];
 }
 
 /** Collects requests, console errors and failures for a page while `action` runs. */
@@ -221,7 +223,8 @@ export async function checkPage(page: Page, url: string, origin: string): Promis
     await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 1000 })));
     const axeViolations = await axe(page);
     const keyboard = await mainNavByKeyboard(page);
-    return { axeViolations, keyboard };
+    const narrowOverflow = await sidewaysAt360(page);
+    return { axeViolations, keyboard, narrowOverflow };
   });
   return {
     url,
@@ -231,7 +234,31 @@ export async function checkPage(page: Page, url: string, origin: string): Promis
     axeViolations: watched.result.axeViolations,
     keyboard: watched.result.keyboard,
     cspViolations: watched.cspViolations,
+    narrowOverflow: watched.result.narrowOverflow,
   };
+}
+
+/**
+ * At a 360 px wide viewport (a small phone), whether the page scrolls sideways, and if so the innermost
+ * elements that stick out (a wide table or an unbroken address). Restores the viewport it found.
+ */
+export async function sidewaysAt360(page: Page): Promise<string[]> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  // A string, not a function: tsx would add helpers the page does not have.
+  const found = (await page.evaluate(`(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    const limit = root.clientWidth + 1;
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > limit);
+    const inner = wide.filter((e) => ![...e.children].some((c) => wide.includes(c)));
+    return [
+      'the page is ' + root.scrollWidth + ' px wide at 360 px: ' +
+        inner.slice(0, 3).map((e) => '<' + e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '') + '> "' + (e.textContent || '').trim().slice(0, 40) + '"').join(', '),
+    ];
+  })()`)) as string[];
+  if (size) await page.setViewportSize(size);
+  return found;
 }
 
 /** All problem lines of a page check, empty when the page is clean. */
@@ -243,5 +270,6 @@ export function problemLines(p: PageProblems): string[] {
     ...p.axeViolations.map((e) => `axe: ${e}`),
     ...p.keyboard.map((e) => `keyboard: ${e}`),
     ...p.cspViolations.map((e) => `CSP violation: ${e}`),
+    ...p.narrowOverflow.map((e) => `small screen: ${e}`),
   ];
 }

@@ -47,7 +47,8 @@ const record = (name: string, problems: string[]) => {
 };
 
 try {
-  // 1. Self-test: the checks must catch an off-site request, an unlabeled input and a CSP violation.
+  // 1. Self-test: the checks must catch an off-site request, an unlabeled input, a CSP violation and a
+  //    page that scrolls sideways on a phone.
   const selfDir = join('dist', '__e2e-selftest');
   mkdirSync(selfDir, { recursive: true });
   writeFileSync(
@@ -55,7 +56,9 @@ try {
     '<!doctype html><html lang="en"><head><title>self-test</title>' +
       `<meta http-equiv="content-security-policy" content="script-src 'self'; img-src *"></head><body><main>` +
       '<img src="https://example.com/pixel.png" alt="off-site"><input type="text">' +
-      '<script>document.title = "inline script ran";</script></main></body></html>',
+      '<script>document.title = "inline script ran";</script>' +
+      '<p style="white-space: nowrap">a line far too long to fit on a small phone without scrolling sideways</p>' +
+      '</main></body></html>',
   );
   {
     const ctx = await launch();
@@ -65,11 +68,16 @@ try {
     const caughtOffSite = p.offOriginRequests.some((u) => u.startsWith('https://example.com/'));
     const caughtLabel = p.axeViolations.some((v) => v.startsWith('label '));
     const caughtCsp = p.cspViolations.some((v) => v.startsWith('script-src'));
-    record('self-test: checks catch an off-site image, an unlabeled input and a CSP violation', [
-      ...(caughtOffSite ? [] : ['the off-site image request was not reported']),
-      ...(caughtLabel ? [] : ['the unlabeled input was not reported by axe']),
-      ...(caughtCsp ? [] : ['the inline script blocked by the CSP was not reported']),
-    ]);
+    const caughtWide = p.narrowOverflow.some((v) => v.includes('"a line far too long'));
+    record(
+      'self-test: checks catch an off-site image, an unlabeled input, a CSP violation and a page wider than a phone',
+      [
+        ...(caughtOffSite ? [] : ['the off-site image request was not reported']),
+        ...(caughtLabel ? [] : ['the unlabeled input was not reported by axe']),
+        ...(caughtCsp ? [] : ['the inline script blocked by the CSP was not reported']),
+        ...(caughtWide ? [] : ['the line wider than 360 px was not reported']),
+      ],
+    );
   }
   rmSync(selfDir, { recursive: true, force: true });
 
