@@ -250,7 +250,18 @@ export async function sidewaysAt360(page: Page): Promise<string[]> {
     const root = document.documentElement;
     if (root.scrollWidth <= root.clientWidth) return [];
     const limit = root.clientWidth + 1;
-    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > limit);
+    // Sticking out: the element's box, or its content (an unbroken word), unless a scrolling ancestor holds it.
+    const held = (e) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll('*')].filter(
+      (e) =>
+        !held(e) &&
+        (e.getBoundingClientRect().right > limit ||
+          (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')),
+    );
     const inner = wide.filter((e) => ![...e.children].some((c) => wide.includes(c)));
     return [
       'the page is ' + root.scrollWidth + ' px wide at 360 px: ' +
