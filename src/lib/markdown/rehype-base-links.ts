@@ -5,16 +5,7 @@
  * elements, are covered (not component props). Protocol-relative (`//host`), relative, fragment and
  * absolute URLs are left alone, and a link that already starts with the base is not prefixed twice.
  */
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  /** MDX JSX element name: lowercase for HTML elements, capitalized for components. */
-  name?: string | null;
-  properties?: Record<string, unknown>;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 /** Attributes that hold a URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src']);

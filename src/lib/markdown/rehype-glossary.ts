@@ -6,14 +6,7 @@
  * generic link texts, as Spanish and Portuguese for "go").
  */
 import { readFileSync } from 'node:fs';
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 interface Term {
   id: string;

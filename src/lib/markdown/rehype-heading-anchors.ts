@@ -1,10 +1,5 @@
 /** Adds a visible "#" self-link after each h2/h3 that has an id, so a reader can link to a section. */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 /** rehype plugin: appends `<a class="anchor" href="#id">#</a>` to h2 and h3. */
 export default function rehypeHeadingAnchors() {

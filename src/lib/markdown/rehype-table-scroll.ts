@@ -3,13 +3,7 @@
  * on a 360 px phone instead of widening the page. The region is focusable (keyboard users can scroll
  * it; axe's scrollable-region-focusable) and named after the table's caption, or else its column headings.
  */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 const textOf = (node: HastNode): string =>
   node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');

@@ -2,12 +2,7 @@
  * Turns GFM task-list checkboxes into printable boxes. The disabled inputs GFM emits have no label
  * (an axe violation) and cannot be ticked anyway; the list item's text is what a screen reader needs.
  */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 /** rehype plugin: `<input type=checkbox>` inside a task-list item → `<span class="task-box" aria-hidden>`. */
 export default function rehypeTaskBoxes() {
