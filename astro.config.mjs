@@ -40,7 +40,7 @@ const bareFuseImport = () => ({
 });
 
 /**
- * zod 4 compiles object parsers with `new Function` unless `jitless` is set, which src/engine/zod.ts
+ * zod 4 compiles object parsers with `new Function` unless `jitless` is set, which src/engine/util/zod.ts
  * sets before any schema is built (the site's CSP forbids eval). The compiler is then dead code
  * (about 790 B gzip in the planner); this turns its switch into a constant so the bundler drops it.
  * @returns {import('vite').Plugin}

@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POLICY_FACT_KEYS } from '../src/engine/program.ts';
-import { STATES, TRACK_LABEL, knownFactCounts } from '../src/engine/dataset.ts';
+import { POLICY_FACT_KEYS } from '../src/engine/data/program.ts';
+import { STATES, TRACK_LABEL, knownFactCounts } from '../src/engine/data/dataset.ts';
 import { compileDataset, formatIssue } from './data/compile.ts';
 import { COMPACT_BUDGET_GZIP, SEARCH_INDEX_BUDGET_GZIP, buildOutputs, byteSizes, kb } from './data/outputs.ts';
 import { linkReviewCsv } from './data/review.ts';

@@ -38,7 +38,7 @@ async function shareFragment(): Promise<string> {
     .filter((d) => /^\d{10}$/.test(d))
     .slice(0, 3);
   try {
-    const { encodeShareFragment } = await import('../src/engine/share.ts');
+    const { encodeShareFragment } = await import('../src/engine/share/share.ts');
     const encoded = encodeShareFragment({
       list: ids.map((id) => ({ id, note: '', unhappy: false })),
       verifications: [],

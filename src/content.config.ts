@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { chapterFrontmatterSchema, glossaryEntrySchema } from './engine/guide';
+import { chapterFrontmatterSchema, glossaryEntrySchema } from './engine/data/guide';
 
 const guide = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/guide' }),

@@ -2,7 +2,7 @@
  * The dataset compile step as a pure function: source texts in, either the compiled dataset or every
  * problem found (file, line, field, message) out. scripts/compile-data.ts does the file reading and writing.
  */
-import { z, whenZod3 } from '../../src/engine/zod.ts';
+import { z, whenZod3 } from '../../src/engine/util/zod.ts';
 import {
   POLICY_FACT_KEYS,
   TRACK_PREFIX,
@@ -15,8 +15,8 @@ import {
   type PolicyFactKey,
   type Program,
   type Track,
-} from '../../src/engine/program.ts';
-import { STATES, acgmeStateCodeOf, stateInfo, unknownFacts } from '../../src/engine/dataset.ts';
+} from '../../src/engine/data/program.ts';
+import { STATES, acgmeStateCodeOf, stateInfo, unknownFacts } from '../../src/engine/data/dataset.ts';
 import {
   ACGME_STATE_CODES,
   irIndependentMatchSchema,
@@ -29,7 +29,7 @@ import {
   type IrIndependentMatch,
   type SiblingLink,
   type SiblingOverride,
-} from '../../src/engine/dataset-build.ts';
+} from '../../src/engine/data/dataset-build.ts';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv.ts';
 
 /** A source file: where it lives (for messages) and its text. */

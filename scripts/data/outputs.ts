@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import type { Program } from '../../src/engine/program.ts';
-import { bundledModel } from '../../src/engine/bundled-model.ts';
-import { STATES, encodeCompactPrograms } from '../../src/engine/dataset.ts';
-import type { CompiledDataset } from '../../src/engine/dataset-build.ts';
+import type { Program } from '../../src/engine/data/program.ts';
+import { bundledModel } from '../../src/engine/model/bundled-model.ts';
+import { STATES, encodeCompactPrograms } from '../../src/engine/data/dataset.ts';
+import type { CompiledDataset } from '../../src/engine/data/dataset-build.ts';
 import { SEARCH_KEYS, type SearchDoc, type SearchIndexFile } from '../../src/islands/program-search.ts';
 
 /** Most the compact browser payload may weigh, gzipped. */

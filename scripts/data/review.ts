@@ -1,6 +1,6 @@
 /** The DR ↔ IR-Integrated link table a reviewer reads (content/programs/links.review.csv). */
-import type { Program } from '../../src/engine/program.ts';
-import type { SiblingLink } from '../../src/engine/dataset-build.ts';
+import type { Program } from '../../src/engine/data/program.ts';
+import type { SiblingLink } from '../../src/engine/data/dataset-build.ts';
 import { toCsv } from './csv.ts';
 
 /** Columns of the review table. */

@@ -10,7 +10,7 @@ import {
   parseProgramCount,
   type CountInput,
   type FeeSchedule,
-} from '../engine/fees';
+} from '../engine/plan/fees';
 import { registerServiceWorker } from './register-sw';
 
 interface Props {

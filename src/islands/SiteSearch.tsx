@@ -4,7 +4,7 @@
  */
 import { createEffect, createSignal, For, Show, onMount } from 'solid-js';
 import Fuse from 'fuse.js';
-import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/search';
+import { fold, snippet, SEARCH_KEYS, type SearchDoc } from '../engine/data/search';
 import { registerServiceWorker } from './register-sw';
 
 interface Props {

@@ -1,6 +1,6 @@
 /** "Where does my Step 2 CK sit?": a score box and a chart of published distributions (engine: placeStep2). */
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import { placeStep2, type ScoreDistribution } from '../engine/step2-position';
+import { placeStep2, type ScoreDistribution } from '../engine/model/step2-position';
 import { registerServiceWorker } from './register-sw';
 
 interface Props {

@@ -5,7 +5,7 @@
  * tests/content/model-output.test.ts checks it equals `bundledModel()`.
  */
 import compiled from '../generated/model.json';
-import type { Model } from '../engine/model';
+import type { Model } from '../engine/model/model';
 
 /** The compiled model. */
 export const clientModel: Model = compiled as unknown as Model;

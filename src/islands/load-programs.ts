@@ -9,8 +9,8 @@
  * `crypto.subtle` on a plain-http host) go through the engine's full validation.
  */
 import digest from '../generated/programs.min.sha256.json';
-import { decodeCompactPrograms, decodeVerifiedCompactPrograms, type CompactPayload } from '../engine/dataset';
-import type { Program } from '../engine/program';
+import { decodeCompactPrograms, decodeVerifiedCompactPrograms, type CompactPayload } from '../engine/data/dataset';
+import type { Program } from '../engine/data/program';
 
 let cache: Promise<Program[]> | undefined;
 

@@ -1,7 +1,7 @@
 /** The compiled program dataset, for pages at build time (written by `npm run data:compile`). */
 import compiled from '../generated/programs.json';
-import { programSchema, type Program } from '../engine/program';
-import { z } from '../engine/zod';
+import { programSchema, type Program } from '../engine/data/program';
+import { z } from '../engine/util/zod';
 
 let cache: Program[] | undefined;
 

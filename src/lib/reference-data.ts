@@ -3,7 +3,7 @@
  * unknown source key throws here, so the build fails naming the field.
  */
 import raw from '../../content/reference/figures.json';
-import { referenceFileSchema, type Figure, type ReferenceFile, type Source } from '../engine/reference';
+import { referenceFileSchema, type Figure, type ReferenceFile, type Source } from '../engine/model/reference';
 
 function load(): ReferenceFile {
   const parsed = referenceFileSchema.safeParse(raw);

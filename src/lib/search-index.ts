@@ -4,9 +4,9 @@
  */
 import { getCollection } from 'astro:content';
 import GithubSlugger from 'github-slugger';
-import { fold, type SearchDoc } from '../engine/search';
+import { fold, type SearchDoc } from '../engine/data/search';
 import { chapters, chapterSlug } from './guide';
-import { figure } from '../engine/reference';
+import { figure } from '../engine/model/reference';
 import { reference, formatFigure } from './reference-data';
 import { loadPrograms } from './programs';
 

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import Fuse from 'fuse.js';
 import { searchDocs } from '../lib/search-index';
-import { SEARCH_KEYS } from '../engine/search';
+import { SEARCH_KEYS } from '../engine/data/search';
 
 export const GET: APIRoute = async () => {
   const docs = await searchDocs();

@@ -2,8 +2,8 @@
 // plan and portfolio, under 50 ms for 10,000 synthetic programs. Run with `npx vitest bench --run`;
 // the median of our own timings is printed after each task.
 import { bench, describe } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate';
-import { summarizePortfolio } from '../../src/engine/portfolio';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import { summarizePortfolio } from '../../src/engine/model/portfolio';
 import { CTX, drMedianProfile, erasLikePrograms, makeProgram } from '../engine/fixtures';
 
 const profile = drMedianProfile({ tracks: ['ir-integrated', 'dr'], regions: ['South'] });

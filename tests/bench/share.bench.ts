@@ -4,7 +4,7 @@
 // tests/engine/share.test.ts.
 import { bench, describe } from 'vitest';
 import compact from '../../src/generated/programs.min.json';
-import { decodeShareFragment, encodeShareFragment, sharePayloadSchema, shareUrl } from '../../src/engine/share';
+import { decodeShareFragment, encodeShareFragment, sharePayloadSchema, shareUrl } from '../../src/engine/share/share';
 
 const IDS = (compact as { p: { i: string }[] }).p.map((p) => p.i);
 const ROOT = 'https://ir-pathway.example.org/';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chapterFrontmatterSchema, glossaryEntrySchema } from '../../src/engine/guide';
-import { referenceFileSchema } from '../../src/engine/reference';
+import { chapterFrontmatterSchema, glossaryEntrySchema } from '../../src/engine/data/guide';
+import { referenceFileSchema } from '../../src/engine/model/reference';
 import { sharedRuns } from './overlap';
 
 const dir = 'content/guide';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledModel } from '../../src/engine/bundled-model';
+import { bundledModel } from '../../src/engine/model/bundled-model';
 
 describe('the compiled browser model', () => {
   it('is exactly the model resolved from content/reference', () => {

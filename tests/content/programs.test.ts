@@ -2,7 +2,7 @@
 // DR ↔ IR link table. Reads content/programs/ directly (not src/generated/), so it needs no build.
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { POLICY_FACT_KEYS, TRACK_PREFIX, programSchema, type Program } from '../../src/engine/program.ts';
+import { POLICY_FACT_KEYS, TRACK_PREFIX, programSchema, type Program } from '../../src/engine/data/program.ts';
 import {
   STATES,
   acgmeStateCodeOf,
@@ -10,13 +10,13 @@ import {
   decodeCompactPrograms,
   encodeCompactPrograms,
   unknownFacts,
-} from '../../src/engine/dataset.ts';
+} from '../../src/engine/data/dataset.ts';
 import {
   ACGME_STATE_CODES,
   institutionKey,
   normalizeCity,
   normalizeProgramName,
-} from '../../src/engine/dataset-build.ts';
+} from '../../src/engine/data/dataset-build.ts';
 import { compileDataset } from '../../scripts/data/compile.ts';
 import { parseCsv } from '../../scripts/data/csv.ts';
 import { linkReviewCsv } from '../../scripts/data/review.ts';

@@ -8,7 +8,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { STORAGE_KEY, emptyState, loadState, saveState, type PlannerState } from '../../src/engine/planner-state';
+import {
+  STORAGE_KEY,
+  emptyState,
+  loadState,
+  saveState,
+  type PlannerState,
+} from '../../src/engine/planner/planner-state';
 import { axe } from './harness.ts';
 
 interface Ctx {

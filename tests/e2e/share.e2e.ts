@@ -7,9 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { STORAGE_KEY, emptyState, loadState, saveState, type PlannerState } from '../../src/engine/planner-state';
-import { SHARE_MESSAGES } from '../../src/engine/share';
-import { STORE_UNREADABLE_NOTICE } from '../../src/engine/share-view';
+import {
+  STORAGE_KEY,
+  emptyState,
+  loadState,
+  saveState,
+  type PlannerState,
+} from '../../src/engine/planner/planner-state';
+import { SHARE_MESSAGES } from '../../src/engine/share/share';
+import { STORE_UNREADABLE_NOTICE } from '../../src/engine/share/share-view';
 import { axe } from './harness.ts';
 
 interface Ctx {

@@ -1,6 +1,10 @@
-import { eligibilityFor, type EligibilityStatus } from '../../src/engine/eligibility';
-import type { Profile } from '../../src/engine/profile';
-import { applyVerifications, verificationEntrySchema, type VerificationEntry } from '../../src/engine/verification';
+import { eligibilityFor, type EligibilityStatus } from '../../src/engine/plan/eligibility';
+import type { Profile } from '../../src/engine/profile/profile';
+import {
+  applyVerifications,
+  verificationEntrySchema,
+  type VerificationEntry,
+} from '../../src/engine/planner/verification';
 import { CTX, drMedianProfile, makeProgram, type ProgramSpec } from './fixtures';
 
 type Case = [string, Partial<Profile>, Omit<ProgramSpec, 'seq'>, EligibilityStatus, number, string[]];

@@ -1,5 +1,5 @@
-import { evaluate } from '../../src/engine/evaluate';
-import type { VerificationEntry } from '../../src/engine/verification';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import type { VerificationEntry } from '../../src/engine/planner/verification';
 import { CTX, drMedianProfile, makeProgram, makePrograms } from './fixtures';
 
 describe('evaluate', () => {

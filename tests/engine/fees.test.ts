@@ -6,8 +6,8 @@ import {
   MAX_FEE_COUNT,
   nrmpRankFeeForSchedule,
   parseProgramCount,
-} from '../../src/engine/fees';
-import { erasFee, nrmpRankFee } from '../../src/engine/plan';
+} from '../../src/engine/plan/fees';
+import { erasFee, nrmpRankFee } from '../../src/engine/plan/plan';
 import { MODEL } from './fixtures';
 
 const FEES = MODEL.fees;

@@ -1,8 +1,14 @@
 /** Synthetic programs and profiles for engine tests; every program is parsed by `programSchema`. */
-import { bundledModel } from '../../src/engine/bundled-model';
-import type { EngineContext } from '../../src/engine/context';
-import { programSchema, TRACK_PREFIX, type AttemptsPolicy, type Program, type Track } from '../../src/engine/program';
-import { profileSchema, type Profile } from '../../src/engine/profile';
+import { bundledModel } from '../../src/engine/model/bundled-model';
+import type { EngineContext } from '../../src/engine/model/context';
+import {
+  programSchema,
+  TRACK_PREFIX,
+  type AttemptsPolicy,
+  type Program,
+  type Track,
+} from '../../src/engine/data/program';
+import { profileSchema, type Profile } from '../../src/engine/profile/profile';
 
 /** Today for every test. */
 export const TODAY = '2026-12-01';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { truncateByCodePoint, truncateText } from '../../src/engine/format';
+import { truncateByCodePoint, truncateText } from '../../src/engine/util/format';
 
 const graphemes = (s: string) =>
   [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);

@@ -1,5 +1,5 @@
 // The checks model-notes.md asks the model to pass, on synthetic programs.
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/plan/evaluate';
 import { CTX, drMedianProfile, erasLikePrograms, makePrograms, weakProfile } from './fixtures';
 
 describe('model checks', () => {

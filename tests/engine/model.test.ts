@@ -1,9 +1,9 @@
 import figuresJson from '../../content/reference/figures.json';
 import modelJson from '../../content/reference/model.json';
-import { PARAMETER_IDS, sigmoid } from '../../src/engine/model';
-import { modelFileSchema, resolveModel } from '../../src/engine/model-file';
-import { referenceFileSchema } from '../../src/engine/reference';
-import { scoreTable } from '../../src/engine/score';
+import { PARAMETER_IDS, sigmoid } from '../../src/engine/model/model';
+import { modelFileSchema, resolveModel } from '../../src/engine/model/model-file';
+import { referenceFileSchema } from '../../src/engine/model/reference';
+import { scoreTable } from '../../src/engine/model/score';
 import { drMedianProfile, MODEL } from './fixtures';
 
 const reference = referenceFileSchema.parse(figuresJson);

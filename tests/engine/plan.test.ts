@@ -1,7 +1,7 @@
-import { evaluate } from '../../src/engine/evaluate';
-import { erasFee, erasFees, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan';
-import { param } from '../../src/engine/model';
-import { scoreTable } from '../../src/engine/score';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import { erasFee, erasFees, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan/plan';
+import { param } from '../../src/engine/model/model';
+import { scoreTable } from '../../src/engine/model/score';
 import {
   CTX,
   drMedianProfile,

@@ -22,9 +22,9 @@ import {
   type CsvRow,
   type MyListEntry,
   type PlannerState,
-} from '../../src/engine/planner-state';
-import { defaultProfileForm, profileFormSchema, type ProfileFormField } from '../../src/engine/profile-form';
-import type { VerificationEntry } from '../../src/engine/verification';
+} from '../../src/engine/planner/planner-state';
+import { defaultProfileForm, profileFormSchema, type ProfileFormField } from '../../src/engine/planner/profile-form';
+import type { VerificationEntry } from '../../src/engine/planner/verification';
 
 const A = '0420521001';
 const B = '4200100002';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/plan/evaluate';
 import {
   BAND_ORDER,
   bandMeaning,
@@ -23,8 +23,8 @@ import {
   verificationValueText,
   verifiedFactLines,
   type ResultFilters,
-} from '../../src/engine/planner-view';
-import { applyVerifications } from '../../src/engine/verification';
+} from '../../src/engine/planner/planner-view';
+import { applyVerifications } from '../../src/engine/planner/verification';
 import {
   CTX,
   MODEL,

@@ -7,7 +7,7 @@ import {
   matchChance,
   matchChanceFromDistribution,
   summarizePortfolio,
-} from '../../src/engine/portfolio';
+} from '../../src/engine/model/portfolio';
 import { MODEL } from './fixtures';
 
 /** P(exactly k) by enumerating all 2^n outcomes. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { CENSUS_REGIONS } from '../../src/engine/program';
-import { defaultProfile, profileSchema, type Profile } from '../../src/engine/profile';
+import { CENSUS_REGIONS } from '../../src/engine/data/program';
+import { defaultProfile, profileSchema, type Profile } from '../../src/engine/profile/profile';
 import {
   COUNT_FIELDS,
   defaultProfileForm,
@@ -10,7 +10,7 @@ import {
   profileFromForm,
   type ProfileForm,
   type ProfileFormField,
-} from '../../src/engine/profile-form';
+} from '../../src/engine/planner/profile-form';
 import { drMedianProfile } from './fixtures';
 
 const FIELDS = Object.keys(profileFormSchema.shape) as ProfileFormField[];

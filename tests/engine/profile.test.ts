@@ -1,4 +1,4 @@
-import { defaultProfile, parseProfile, profileSchema } from '../../src/engine/profile';
+import { defaultProfile, parseProfile, profileSchema } from '../../src/engine/profile/profile';
 import { drMedianProfile } from './fixtures';
 
 const valid = drMedianProfile();

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { eligibilityFor } from '../../src/engine/eligibility';
-import { evaluate } from '../../src/engine/evaluate';
-import type { Program } from '../../src/engine/program';
-import type { Profile } from '../../src/engine/profile';
-import { summarizePortfolio } from '../../src/engine/portfolio';
+import { eligibilityFor } from '../../src/engine/plan/eligibility';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import type { Program } from '../../src/engine/data/program';
+import type { Profile } from '../../src/engine/profile/profile';
+import { summarizePortfolio } from '../../src/engine/model/portfolio';
 import { CTX, makeProgram, type ProgramSpec } from './fixtures';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant('unknown' as const), arb);

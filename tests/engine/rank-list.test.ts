@@ -1,5 +1,5 @@
-import { checkRankList, rankEntrySchema, type RankEntry, type RankWarningKind } from '../../src/engine/rank-list';
-import type { VerificationEntry } from '../../src/engine/verification';
+import { checkRankList, rankEntrySchema, type RankEntry, type RankWarningKind } from '../../src/engine/plan/rank-list';
+import type { VerificationEntry } from '../../src/engine/planner/verification';
 import { CTX, drMedianProfile, makeProgram, programId } from './fixtures';
 
 const ir = makeProgram({ seq: 1, track: 'ir-integrated', j1: true, siblings: [programId(1)] });

@@ -1,6 +1,6 @@
-import { evaluate } from '../../src/engine/evaluate';
-import { interviewChance, signedLogOdds } from '../../src/engine/score';
-import { chanceBand, programTier } from '../../src/engine/tiers';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import { interviewChance, signedLogOdds } from '../../src/engine/model/score';
+import { chanceBand, programTier } from '../../src/engine/plan/tiers';
 import { CTX, drMedianProfile, makeProgram, MODEL, programId, weakProfile } from './fixtures';
 
 describe('interviewChance', () => {

@@ -2,7 +2,7 @@
 // are never regenerated. Add fixtures for a new version beside them; do not edit these.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeShareFragment, encodeShareFragment } from '../../src/engine/share';
+import { decodeShareFragment, encodeShareFragment } from '../../src/engine/share/share';
 
 const dir = 'tests/engine/fixtures/share-v1';
 const links = readdirSync(dir)

@@ -8,7 +8,7 @@ import {
   saveState,
   type MyListEntry,
   type PlannerState,
-} from '../../src/engine/planner-state';
+} from '../../src/engine/planner/planner-state';
 import {
   SHARED_NOTE_PREFIX,
   copyListIntoStored,
@@ -19,8 +19,8 @@ import {
   listMergeSummary,
   mergeLists,
   mergeVerifications,
-} from '../../src/engine/share-merge';
-import type { VerificationEntry } from '../../src/engine/verification';
+} from '../../src/engine/share/share-merge';
+import type { VerificationEntry } from '../../src/engine/planner/verification';
 
 const e = (id: string, note = '', unhappy = false): MyListEntry => ({ id, note, unhappy });
 const v = (programId: string, fact: 'j1' | 'h1b', value: boolean, date: string, how = 'email'): VerificationEntry => ({

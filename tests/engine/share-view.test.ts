@@ -1,7 +1,7 @@
-import { decodeCompactPrograms } from '../../src/engine/dataset';
-import { evaluate } from '../../src/engine/evaluate';
-import { defaultProfileForm } from '../../src/engine/profile-form';
-import type { SharePayload } from '../../src/engine/share';
+import { decodeCompactPrograms } from '../../src/engine/data/dataset';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import { defaultProfileForm } from '../../src/engine/planner/profile-form';
+import type { SharePayload } from '../../src/engine/share/share';
 import {
   compareLists,
   differingFromMine,
@@ -12,8 +12,8 @@ import {
   profileToScore,
   resolveShare,
   resultWords,
-} from '../../src/engine/share-view';
-import type { VerificationEntry } from '../../src/engine/verification';
+} from '../../src/engine/share/share-view';
+import type { VerificationEntry } from '../../src/engine/planner/verification';
 import compact from '../../src/generated/programs.min.json';
 import { CTX } from './fixtures';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import compact from '../../src/generated/programs.min.json';
-import { emptyState, type PlannerState } from '../../src/engine/planner-state';
-import { defaultProfileForm, profileFormSchema } from '../../src/engine/profile-form';
+import { emptyState, type PlannerState } from '../../src/engine/planner/planner-state';
+import { defaultProfileForm, profileFormSchema } from '../../src/engine/planner/profile-form';
 import {
   DEFAULT_SHARE_OPTIONS,
   MAX_FRAGMENT_LENGTH,
@@ -18,8 +18,8 @@ import {
   sharePayloadSchema,
   shareUrl,
   type SharePayload,
-} from '../../src/engine/share';
-import { LZ_URI_ALPHABET, unpackLzUri } from '../../src/engine/share-lz';
+} from '../../src/engine/share/share';
+import { LZ_URI_ALPHABET, unpackLzUri } from '../../src/engine/share/share-lz';
 
 const IDS: string[] = (compact as { p: { i: string }[] }).p.map((p) => p.i);
 const ROOT = 'https://ir-pathway.example.org/';

@@ -1,4 +1,4 @@
-import { placeStep2, quarterOf, type ScoreDistribution } from '../../src/engine/step2-position';
+import { placeStep2, quarterOf, type ScoreDistribution } from '../../src/engine/model/step2-position';
 
 const dr: ScoreDistribution = { id: 'dr', label: 'Matched DR', q1: 243, median: 250, q3: 262, source: 'test' };
 

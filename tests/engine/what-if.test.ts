@@ -1,5 +1,5 @@
-import { evaluate } from '../../src/engine/evaluate';
-import { whatIf, whatIfBasis, WHAT_IF_SCENARIOS, type WhatIfResult } from '../../src/engine/what-if';
+import { evaluate } from '../../src/engine/plan/evaluate';
+import { whatIf, whatIfBasis, WHAT_IF_SCENARIOS, type WhatIfResult } from '../../src/engine/plan/what-if';
 import { CTX, drMedianProfile, makePrograms, strengthenIrOnlyPrograms, weakProfile } from './fixtures';
 
 const programs = [...makePrograms(60, { j1: true }), ...makePrograms(40, { imgShare: 0.3 }, 61)];

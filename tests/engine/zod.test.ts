@@ -1,9 +1,9 @@
-// The engine's zod (zod/v4-mini, configured in src/engine/zod.ts) keeps the wording and the rules users
+// The engine's zod (zod/v4-mini, configured in src/engine/util/zod.ts) keeps the wording and the rules users
 // saw with zod 3: default messages in damaged-data notices, a union member's own message, and the
 // ECFMG check running while another answer is only out of range. It also never compiles code (CSP).
-import { defaultProfileForm, profileFromForm } from '../../src/engine/profile-form';
-import { loadState } from '../../src/engine/planner-state';
-import { z } from '../../src/engine/zod';
+import { defaultProfileForm, profileFromForm } from '../../src/engine/planner/profile-form';
+import { loadState } from '../../src/engine/planner/planner-state';
+import { z } from '../../src/engine/util/zod';
 
 const A = '0420521001';
 const fact = { programId: A, fact: 'maxYearsSinceGraduation', value: 5, date: '2026-09-14', how: 'phone' };

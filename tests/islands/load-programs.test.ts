@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import digest from '../../src/generated/programs.min.sha256.json';
-import { decodeCompactPrograms } from '../../src/engine/dataset';
+import { decodeCompactPrograms } from '../../src/engine/data/dataset';
 import { decodePayloadBytes } from '../../src/islands/load-programs';
 
 const text = readFileSync('src/generated/programs.min.json', 'utf8');

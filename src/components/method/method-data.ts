@@ -3,12 +3,12 @@
  * the curves the charts draw, all computed by the engine from content/reference. Nothing here ships.
  */
 import modelJson from '../../../content/reference/model.json';
-import { bundledModel } from '../../engine/bundled-model';
-import { param, paramIn, type ModelledTrack, type Range } from '../../engine/model';
-import { modelFileSchema, type ModelParameter } from '../../engine/model-file';
-import { matchChance } from '../../engine/portfolio';
-import type { Profile } from '../../engine/profile';
-import { scoreTable } from '../../engine/score';
+import { bundledModel } from '../../engine/model/bundled-model';
+import { param, paramIn, type ModelledTrack, type Range } from '../../engine/model/model';
+import { modelFileSchema, type ModelParameter } from '../../engine/model/model-file';
+import { matchChance } from '../../engine/model/portfolio';
+import type { Profile } from '../../engine/profile/profile';
+import { scoreTable } from '../../engine/model/score';
 
 /** The resolved model, as every engine function takes it. */
 export const model = bundledModel();

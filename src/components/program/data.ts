@@ -1,10 +1,10 @@
 /** The compiled program data as the program pages use it (build time only; nothing here ships to the browser). */
 import irIndependentRaw from '../../generated/ir-independent.json';
 import { loadPrograms } from '../../lib/programs';
-import { REGION_ORDER, STATES } from '../../engine/dataset.ts';
-import { irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/dataset-build.ts';
-import type { Program } from '../../engine/program.ts';
-import { z } from '../../engine/zod.ts';
+import { REGION_ORDER, STATES } from '../../engine/data/dataset.ts';
+import { irIndependentMatchSchema, type IrIndependentMatch } from '../../engine/data/dataset-build.ts';
+import type { Program } from '../../engine/data/program.ts';
+import { z } from '../../engine/util/zod.ts';
 
 /** Every program, validated. */
 export const programs: readonly Program[] = loadPrograms();

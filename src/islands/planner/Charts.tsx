@@ -4,9 +4,9 @@
  * program, best chance first) that shows the diminishing returns of applying more widely.
  */
 import { createUniqueId, For, Show, type JSX } from 'solid-js';
-import type { Range } from '../../engine/model';
-import type { CurvePoint } from '../../engine/portfolio';
-import { formatChance, formatPct } from '../../engine/planner-view';
+import type { Range } from '../../engine/model/model';
+import type { CurvePoint } from '../../engine/model/portfolio';
+import { formatChance, formatPct } from '../../engine/planner/planner-view';
 
 // Plain numbers (not an object's fields), so Solid sets the fixed coordinates once instead of watching them.
 const W = 320;

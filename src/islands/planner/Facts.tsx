@@ -1,6 +1,6 @@
 /** A list of facts the engine worded: term, then value. */
 import { Index } from 'solid-js';
-import type { Fact } from '../../engine/planner-view';
+import type { Fact } from '../../engine/planner/planner-view';
 
 /** The facts as a description list. */
 export default function Facts(props: { facts: readonly Fact[] }) {

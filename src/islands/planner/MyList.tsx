@@ -4,13 +4,19 @@
  * the numbers for this list. The order is the rank order.
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { ProgramResult } from '../../engine/evaluate';
-import type { Model } from '../../engine/model';
-import { MAX_NOTE_LENGTH, type MyListEntry } from '../../engine/planner-state';
-import { BAND_LABEL, formatChance, feeNote, portfolioFacts, type MyListSummary } from '../../engine/planner-view';
-import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
-import type { RankWarning } from '../../engine/rank-list';
-import { TRACK_NAME } from '../../engine/score';
+import type { ProgramResult } from '../../engine/plan/evaluate';
+import type { Model } from '../../engine/model/model';
+import { MAX_NOTE_LENGTH, type MyListEntry } from '../../engine/planner/planner-state';
+import {
+  BAND_LABEL,
+  formatChance,
+  feeNote,
+  portfolioFacts,
+  type MyListSummary,
+} from '../../engine/planner/planner-view';
+import { MAX_REPORTED_INTERVIEWS } from '../../engine/model/portfolio';
+import type { RankWarning } from '../../engine/plan/rank-list';
+import { TRACK_NAME } from '../../engine/model/score';
 import { AtLeastChart } from './Charts';
 import Facts from './Facts';
 

@@ -5,9 +5,9 @@
  */
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { clientModel } from '../client-model';
-import { REGION_ORDER, STATES } from '../../engine/dataset';
-import { evaluate } from '../../engine/evaluate';
-import type { ModelledTrack } from '../../engine/model';
+import { REGION_ORDER, STATES } from '../../engine/data/dataset';
+import { evaluate } from '../../engine/plan/evaluate';
+import type { ModelledTrack } from '../../engine/model/model';
 import {
   ADD_REFUSAL_MESSAGE,
   STORAGE_KEY,
@@ -24,7 +24,7 @@ import {
   updateEntry,
   type MyListEntry,
   type PlannerState,
-} from '../../engine/planner-state';
+} from '../../engine/planner/planner-state';
 import {
   csvRowsOf,
   defaultResultFilters,
@@ -33,12 +33,12 @@ import {
   rankEntriesOf,
   type ResultFilters,
   type VerificationForm,
-} from '../../engine/planner-view';
-import { defaultProfile, type Profile } from '../../engine/profile';
-import { profileFromForm, type ProfileForm } from '../../engine/profile-form';
-import type { Program } from '../../engine/program';
-import { checkRankList } from '../../engine/rank-list';
-import { whatIf, whatIfBasis } from '../../engine/what-if';
+} from '../../engine/planner/planner-view';
+import { defaultProfile, type Profile } from '../../engine/profile/profile';
+import { profileFromForm, type ProfileForm } from '../../engine/planner/profile-form';
+import type { Program } from '../../engine/data/program';
+import { checkRankList } from '../../engine/plan/rank-list';
+import { whatIf, whatIfBasis } from '../../engine/plan/what-if';
 import { loadPrograms } from '../load-programs';
 import { loadSearch, type Search } from '../load-search';
 import { registerServiceWorker } from '../register-sw';
@@ -48,7 +48,7 @@ import Results from './Results';
 import Verification from './Verification';
 import WhatIf from './WhatIf';
 import './planner.css';
-import { compareText } from '../../engine/format';
+import { compareText } from '../../engine/util/format';
 
 interface Props {
   /** Site base URL, ending with "/". */

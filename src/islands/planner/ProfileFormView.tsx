@@ -3,8 +3,8 @@
  * Every value is kept as typed; the engine turns it into a profile and its messages show inline.
  */
 import { Show } from 'solid-js';
-import { REGION_ORDER } from '../../engine/dataset';
-import type { ProfileForm, ProfileFormField } from '../../engine/profile-form';
+import { REGION_ORDER } from '../../engine/data/dataset';
+import type { ProfileForm, ProfileFormField } from '../../engine/planner/profile-form';
 
 type Errors = Partial<Record<ProfileFormField, string>>;
 

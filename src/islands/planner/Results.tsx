@@ -3,11 +3,11 @@
  * filters, fuzzy search and sort (anchor "results"). Rows open the "why" and the unknowns to verify.
  */
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { TRACK_LABEL } from '../../engine/dataset';
-import type { Evaluation, ProgramResult } from '../../engine/evaluate';
-import type { TrackPlan } from '../../engine/plan';
-import type { Model, ModelledTrack } from '../../engine/model';
-import { MAX_REPORTED_INTERVIEWS } from '../../engine/portfolio';
+import { TRACK_LABEL } from '../../engine/data/dataset';
+import type { Evaluation, ProgramResult } from '../../engine/plan/evaluate';
+import type { TrackPlan } from '../../engine/plan/plan';
+import type { Model, ModelledTrack } from '../../engine/model/model';
+import { MAX_REPORTED_INTERVIEWS } from '../../engine/model/portfolio';
 import {
   BAND_LABEL,
   bandMeaning,
@@ -22,8 +22,8 @@ import {
   verifiedFactLines,
   type ResultFilters,
   type ResultGroup,
-} from '../../engine/planner-view';
-import { TRACK_NAME } from '../../engine/score';
+} from '../../engine/planner/planner-view';
+import { TRACK_NAME } from '../../engine/model/score';
 import { AtLeastChart, CurveChart } from './Charts';
 import Facts from './Facts';
 

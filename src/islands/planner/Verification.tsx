@@ -3,9 +3,9 @@
  * "unknown" in the user's own results, marked "verified by you on <date>".
  */
 import { createEffect, createSignal, For, onMount, Show } from 'solid-js';
-import { compareCode, compareText } from '../../engine/format';
-import { TRACK_LABEL } from '../../engine/dataset';
-import type { Program } from '../../engine/program';
+import { compareCode, compareText } from '../../engine/util/format';
+import { TRACK_LABEL } from '../../engine/data/dataset';
+import type { Program } from '../../engine/data/program';
 import {
   VERIFIABLE_FACT_LABEL,
   verificationFromForm,
@@ -13,9 +13,9 @@ import {
   verificationValueText,
   type VerificationForm,
   type VerificationFormField,
-} from '../../engine/planner-view';
-import { ADD_REFUSAL_MESSAGE, verificationAddRefusal } from '../../engine/planner-state';
-import type { VerificationEntry } from '../../engine/verification';
+} from '../../engine/planner/planner-view';
+import { ADD_REFUSAL_MESSAGE, verificationAddRefusal } from '../../engine/planner/planner-state';
+import type { VerificationEntry } from '../../engine/planner/verification';
 
 interface Props {
   programs: readonly Program[];

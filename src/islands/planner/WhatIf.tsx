@@ -1,9 +1,9 @@
 /** The what-if panel (anchor "what-if"): the engine's scenarios with their deltas on a fixed list. */
 import { For, Show } from 'solid-js';
-import type { Range } from '../../engine/model';
-import { bandMoves, formatPct } from '../../engine/planner-view';
-import { TRACK_NAME } from '../../engine/score';
-import type { WhatIfResult } from '../../engine/what-if';
+import type { Range } from '../../engine/model/model';
+import { bandMoves, formatPct } from '../../engine/planner/planner-view';
+import { TRACK_NAME } from '../../engine/model/score';
+import type { WhatIfResult } from '../../engine/plan/what-if';
 
 interface Props {
   results: readonly WhatIfResult[];

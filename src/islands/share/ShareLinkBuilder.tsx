@@ -5,7 +5,7 @@
  * one. The planner embeds it with its state; /share/ shows it when no link is open.
  */
 import { createMemo, createSignal, createUniqueId, onMount, Show } from 'solid-js';
-import type { PlannerState } from '../../engine/planner-state';
+import type { PlannerState } from '../../engine/planner/planner-state';
 import {
   DEFAULT_SHARE_OPTIONS,
   PROFILE_WARNING,
@@ -15,9 +15,9 @@ import {
   linkLengthNote,
   shareUrl,
   type ShareOptions,
-} from '../../engine/share';
+} from '../../engine/share/share';
 import './share.css';
-import { groupThousands } from '../../engine/format';
+import { groupThousands } from '../../engine/util/format';
 
 interface Props {
   /** The planner state to share from. */

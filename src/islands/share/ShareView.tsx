@@ -6,12 +6,12 @@
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { clientModel } from '../client-model';
-import { TRACK_LABEL } from '../../engine/dataset';
-import { evaluate } from '../../engine/evaluate';
-import type { Model } from '../../engine/model';
-import { STORAGE_KEY, loadState, type LoadResult, type PlannerState } from '../../engine/planner-state';
-import type { Program } from '../../engine/program';
-import { decodeShareFragment, type SharePayload } from '../../engine/share';
+import { TRACK_LABEL } from '../../engine/data/dataset';
+import { evaluate } from '../../engine/plan/evaluate';
+import type { Model } from '../../engine/model/model';
+import { STORAGE_KEY, loadState, type LoadResult, type PlannerState } from '../../engine/planner/planner-state';
+import type { Program } from '../../engine/data/program';
+import { decodeShareFragment, type SharePayload } from '../../engine/share/share';
 import {
   copyListIntoStored,
   factsMergeSummary,
@@ -19,7 +19,7 @@ import {
   listMergeSummary,
   type FactConflict,
   type StoredMerge,
-} from '../../engine/share-merge';
+} from '../../engine/share/share-merge';
 import {
   STORE_UNAVAILABLE_NOTICE,
   STORE_UNREADABLE_NOTICE,
@@ -31,7 +31,7 @@ import {
   resolveShare,
   resultWords,
   type ResultWords,
-} from '../../engine/share-view';
+} from '../../engine/share/share-view';
 import ShareLinkBuilder from './ShareLinkBuilder';
 import { loadPrograms } from '../load-programs';
 import './share.css';

@@ -1,6 +1,6 @@
 /** The model and reference figures shipped with the site, for callers that do not load their own. */
-import figuresJson from '../../content/reference/figures.json';
-import modelJson from '../../content/reference/model.json';
+import figuresJson from '../../../content/reference/figures.json';
+import modelJson from '../../../content/reference/model.json';
 import type { Model } from './model';
 import { resolveModel } from './model-file';
 import { referenceFileSchema, type ReferenceFile } from './reference';

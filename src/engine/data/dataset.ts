@@ -4,7 +4,7 @@
  * pages and the engine share them; name normalization, sibling linking and the build-only schemas
  * are in ./dataset-build, so the browser does not construct them.
  */
-import { numberIn, z } from './zod.ts';
+import { numberIn, z } from '../util/zod.ts';
 import {
   CENSUS_REGIONS,
   POLICY_FACT_KEYS,

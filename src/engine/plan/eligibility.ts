@@ -3,11 +3,11 @@
  * a known "no" excludes, an unknown visa policy makes the program uncertain (with the national
  * share and the exact question to ask), and everything else known "yes" leaves it eligible.
  */
-import { yearOf, type EngineContext } from './context';
-import { param, type Model } from './model';
-import type { PolicyFactKey, Program } from './program';
-import type { Profile } from './profile';
-import { applyVerifications } from './verification';
+import { yearOf, type EngineContext } from '../model/context';
+import { param, type Model } from '../model/model';
+import type { PolicyFactKey, Program } from '../data/program';
+import type { Profile } from '../profile/profile';
+import { applyVerifications } from '../planner/verification';
 
 /** The three outcomes. */
 export type EligibilityStatus = 'eligible' | 'ineligible' | 'uncertain';

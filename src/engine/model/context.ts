@@ -1,8 +1,8 @@
 /** What every engine call needs besides the profile and programs: today, the model, the user's own checks. */
-import { isoDateSchema } from './program';
+import { isoDateSchema } from '../data/program';
 import type { Model } from './model';
-import type { ProgramTierFacts } from './tiers';
-import type { VerificationEntry } from './verification';
+import type { ProgramTierFacts } from '../plan/tiers';
+import type { VerificationEntry } from '../planner/verification';
 
 /** The context of an evaluation. */
 export interface EngineContext {

@@ -2,8 +2,8 @@
  * The planner's form model: what the user typed, as text, so nothing is lost when a value is out of
  * range. `profileFromForm` turns it into a validated Profile with one plain message per form field.
  */
-import { z } from './zod';
-import { parseProfile, type Profile, type ProfileError } from './profile';
+import { z } from '../util/zod';
+import { parseProfile, type Profile, type ProfileError } from '../profile/profile';
 
 /** A text field of at most `max` characters, `value` when missing. */
 const text = (max: number, value: string) => z._default(z.string().check(z.maxLength(max)), value);

@@ -16,9 +16,9 @@ import {
   verificationAddRefusal,
   type MyListEntry,
   type PlannerState,
-} from './planner-state';
-import type { VerificationEntry } from './verification';
-import { compareCode, truncateText } from './format';
+} from '../planner/planner-state';
+import type { VerificationEntry } from '../planner/verification';
+import { compareCode, truncateText } from '../util/format';
 
 /** Put before a note copied from a shared list, so the recipient can tell it is not their own. */
 export const SHARED_NOTE_PREFIX = 'From a shared list: ';

@@ -2,12 +2,12 @@
  * Two different labels for a program: the chance band (Reach / Target / Likely, from the model's
  * per-application chance) and the guide's program tier (1–3, from dataset facts only).
  */
-import type { ProgramTierFacts } from './dataset-build';
-import { param, type Model } from './model';
-import type { Program } from './program';
+import type { ProgramTierFacts } from '../data/dataset-build';
+import { param, type Model } from '../model/model';
+import type { Program } from '../data/program';
 
 // The tier facts' schema is build-time (a dataset that supplies them is compiled); only its type is used here.
-export type { ProgramSetting, ProgramTierFacts } from './dataset-build';
+export type { ProgramSetting, ProgramTierFacts } from '../data/dataset-build';
 
 /** Chance band of one application; "excluded" when a known policy rules the applicant out. */
 export type ChanceBand = 'reach' | 'target' | 'likely' | 'excluded';

@@ -1,6 +1,6 @@
 /** The user's verification log: facts they confirmed with a program, which replace the dataset's values. */
-import { numberIn, z } from './zod';
-import { acgmeIdSchema, isoDateSchema, type PolicyFacts, type Program } from './program';
+import { numberIn, z } from '../util/zod';
+import { acgmeIdSchema, isoDateSchema, type PolicyFacts, type Program } from '../data/program';
 
 const entryBase = {
   /** ACGME ID of the program. */

@@ -2,7 +2,7 @@
  * The program shape the whole product shares: the build-time compile step validates every
  * dataset row against it, the pages render it, and the engine scores it.
  */
-import { numberIn, z } from './zod';
+import { numberIn, z } from '../util/zod';
 
 /** The literal we store for a fact nobody has verified. Distinct from "no". */
 export const UNKNOWN = 'unknown' as const;

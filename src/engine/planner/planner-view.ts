@@ -3,19 +3,26 @@
  * band and sorting, the numbers for My list (interviews, P(at least k), match chance, fees), the
  * CSV rows, the verification form and the formatting of chances and ranges.
  */
-import { z } from './zod';
-import type { ProgramResult } from './evaluate';
-import { param, type Model, type ModelledTrack, type Range } from './model';
-import { erasFees, nrmpRankFee, type TrackPlan } from './plan';
+import { z } from '../util/zod';
+import type { ProgramResult } from '../plan/evaluate';
+import { param, type Model, type ModelledTrack, type Range } from '../model/model';
+import { erasFees, nrmpRankFee, type TrackPlan } from '../plan/plan';
 import type { MyListEntry, CsvRow } from './planner-state';
-import { summarizePortfolio, type PortfolioSummary } from './portfolio';
-import { FACT_COPY, formatFactValue } from './dataset';
-import { acgmeIdSchema, isoDateSchema, POLICY_FACT_KEYS, UNKNOWN, type PolicyFactKey, type Program } from './program';
-import type { RankEntry } from './rank-list';
-import { TRACK_NAME } from './score';
-import type { ChanceBand } from './tiers';
+import { summarizePortfolio, type PortfolioSummary } from '../model/portfolio';
+import { FACT_COPY, formatFactValue } from '../data/dataset';
+import {
+  acgmeIdSchema,
+  isoDateSchema,
+  POLICY_FACT_KEYS,
+  UNKNOWN,
+  type PolicyFactKey,
+  type Program,
+} from '../data/program';
+import type { RankEntry } from '../plan/rank-list';
+import { TRACK_NAME } from '../model/score';
+import type { ChanceBand } from '../plan/tiers';
 import { VERIFIED_PREFIX, verificationEntrySchema, type VerificationEntry } from './verification';
-import { compareCode, compareText, groupThousands } from './format';
+import { compareCode, compareText, groupThousands } from '../util/format';
 
 /** Bands in the order the planner lists them: best chance first, excluded last. */
 export const BAND_ORDER: readonly ChanceBand[] = ['likely', 'target', 'reach', 'excluded'];

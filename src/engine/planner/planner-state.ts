@@ -3,9 +3,9 @@
  * verification log — as one versioned value, plus pure operations on it. The island stores it under
  * STORAGE_KEY; reading a corrupted or unknown value never throws and never loses the bad text.
  */
-import { z } from './zod';
-import { truncateText } from './format';
-import { acgmeIdSchema } from './program';
+import { z } from '../util/zod';
+import { truncateText } from '../util/format';
+import { acgmeIdSchema } from '../data/program';
 import { profileFormSchema, defaultProfileForm } from './profile-form';
 import { verificationEntrySchema, type VerificationEntry } from './verification';
 

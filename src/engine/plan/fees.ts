@@ -2,8 +2,8 @@
  * The ERAS and NRMP fee rules on plain numbers: no schema library, so the guide's fee estimator can
  * use them without shipping the model's validation code. plan.ts applies them to `model.fees`.
  */
-import type { ModelledTrack } from './model';
-import { groupThousands } from './format';
+import type { ModelledTrack } from '../model/model';
+import { groupThousands } from '../util/format';
 
 /** The fee schedule, read from figures.json (as `Model['fees']` carries it). */
 export interface FeeSchedule {

@@ -2,13 +2,13 @@
  * The single entry point the planner, the share view and guide widgets call: per-program
  * eligibility, chance, band, tier and explanation, and a summary with the recommended plan.
  */
-import { yearOf, type EngineContext } from './context';
+import { yearOf, type EngineContext } from '../model/context';
 import { eligibilityOf, type Eligibility, type EligibilityStatus } from './eligibility';
-import type { ModelledTrack, Range } from './model';
+import type { ModelledTrack, Range } from '../model/model';
 import { erasFees, nrmpRankFee, planTrack, type PlanOptions, type TrackPlan } from './plan';
-import { summarizePortfolio, type PortfolioSummary } from './portfolio';
-import type { Program } from './program';
-import type { Profile } from './profile';
+import { summarizePortfolio, type PortfolioSummary } from '../model/portfolio';
+import type { Program } from '../data/program';
+import type { Profile } from '../profile/profile';
 import {
   chanceFrom,
   imgHistoryOf,
@@ -17,9 +17,9 @@ import {
   type ChanceEstimate,
   type Contribution,
   type Explanation,
-} from './score';
+} from '../model/score';
 import { chanceBand, irPathwayOf, programTier, type ChanceBand, type ProgramTier } from './tiers';
-import { applyVerifications, verificationsByProgram } from './verification';
+import { applyVerifications, verificationsByProgram } from '../planner/verification';
 
 /** Everything the engine says about one program. */
 export interface ProgramResult {

@@ -3,7 +3,7 @@
  * IR-Independent matches, the tier facts' shape and the compiled dataset's schema. The compile step (scripts/compile-data.ts)
  * and the program pages use them; nothing here ships to the browser.
  */
-import { z } from './zod.ts';
+import { z } from '../util/zod.ts';
 import { stateInfo } from './dataset.ts';
 import { TRACK_PREFIX, acgmeIdSchema, factSchema, programSchema, type Track } from './program.ts';
 

@@ -9,19 +9,19 @@
  * A later change to what a link carries gets a new version and a new reader beside this one.
  */
 import LZString from 'lz-string';
-import { numberIn, z } from './zod';
-import { acgmeIdSchema } from './program';
+import { numberIn, z } from '../util/zod';
+import { acgmeIdSchema } from '../data/program';
 import {
   MAX_LIST_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_VERIFICATIONS,
   myListEntrySchema,
   type PlannerState,
-} from './planner-state';
-import { profileFormSchema, type ProfileForm } from './profile-form';
+} from '../planner/planner-state';
+import { profileFormSchema, type ProfileForm } from '../planner/profile-form';
 import { unpackLzUri } from './share-lz';
-import { verificationEntrySchema, type VerificationEntry } from './verification';
-import { groupThousands } from './format';
+import { verificationEntrySchema, type VerificationEntry } from '../planner/verification';
+import { groupThousands } from '../util/format';
 
 /** The share-link format this version writes. */
 export const SHARE_VERSION = 1;

@@ -2,8 +2,8 @@
  * The applicant profile the planner collects: exam results, visa, US experience, letters, research
  * and preferences. No name or contact details; unknown keys are dropped when parsing.
  */
-import { numberIn, whenZod3, z } from './zod';
-import { CENSUS_REGIONS } from './program';
+import { numberIn, whenZod3, z } from '../util/zod';
+import { CENSUS_REGIONS } from '../data/program';
 
 // One plain message per field: zod's own texts ("Expected number, received string") mean little to
 // an applicant, so every issue of a field (its type and each of its checks) carries the rule in words.

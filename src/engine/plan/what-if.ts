@@ -3,13 +3,13 @@
  * current profile on a fixed list of applications (so the answer is about the applicant, not about
  * a plan that also changes).
  */
-import type { EngineContext } from './context';
+import type { EngineContext } from '../model/context';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
-import type { ModelledTrack, Range } from './model';
-import { summarizePortfolio } from './portfolio';
-import type { Program } from './program';
-import type { Profile } from './profile';
-import { TRACK_NAME } from './score';
+import type { ModelledTrack, Range } from '../model/model';
+import { summarizePortfolio } from '../model/portfolio';
+import type { Program } from '../data/program';
+import type { Profile } from '../profile/profile';
+import { TRACK_NAME } from '../model/score';
 import type { ChanceBand } from './tiers';
 
 /** The changes the planner offers. */

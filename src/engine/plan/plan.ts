@@ -3,13 +3,13 @@
  * chance of at least N interviews, what each further application adds, what it costs, and plain
  * advice when even every program open to the applicant is not enough.
  */
-import { param, type Model, type ModelledTrack, type Range } from './model';
-import { applicationCurve, type CurvePoint } from './portfolio';
+import { param, type Model, type ModelledTrack, type Range } from '../model/model';
+import { applicationCurve, type CurvePoint } from '../model/portfolio';
 import type { EligibilityStatus } from './eligibility';
 import { erasFeeForSchedule, erasFeesForSchedule, nrmpRankFeeForSchedule } from './fees';
-import { compareCode } from './format';
-import type { Profile } from './profile';
-import { TRACK_NAME, type Contribution } from './score';
+import { compareCode } from '../util/format';
+import type { Profile } from '../profile/profile';
+import { TRACK_NAME, type Contribution } from '../model/score';
 
 /** ERAS fee for applying to `count` programs in one specialty (2026: $11 each for 1–30, $30 each from the 31st). */
 export function erasFee(count: number, model: Model): number {

@@ -3,14 +3,14 @@
  * (unknown IDs named and left out), the comparison with the recipient's own list, the recipient's
  * results in words, and the sender's verified facts in words.
  */
-import { FACT_COPY, formatFactValue } from './dataset';
-import type { ProgramResult } from './evaluate';
-import type { Range } from './model';
-import type { MyListEntry } from './planner-state';
-import { defaultProfileForm, profileFromForm, type ProfileForm } from './profile-form';
-import type { Profile } from './profile';
+import { FACT_COPY, formatFactValue } from '../data/dataset';
+import type { ProgramResult } from '../plan/evaluate';
+import type { Range } from '../model/model';
+import type { MyListEntry } from '../planner/planner-state';
+import { defaultProfileForm, profileFromForm, type ProfileForm } from '../planner/profile-form';
+import type { Profile } from '../profile/profile';
 import type { SharePayload } from './share';
-import type { VerificationEntry } from './verification';
+import type { VerificationEntry } from '../planner/verification';
 
 /** A decoded payload checked against the program list. */
 export interface ResolvedShare {

@@ -4,8 +4,8 @@
  * term is also run with its low and high parameters; the range keeps the least and most favourable.
  */
 import { yearOf, type EngineContext } from './context';
-import { eligibilityOf, type Eligibility } from './eligibility';
-import { compareCode } from './format';
+import { eligibilityOf, type Eligibility } from '../plan/eligibility';
+import { compareCode } from '../util/format';
 import {
   PARAMETER_SETS,
   paramIn,
@@ -15,9 +15,9 @@ import {
   type ParameterSet,
   type Range,
 } from './model';
-import type { Program } from './program';
-import type { Profile } from './profile';
-import { applyVerifications } from './verification';
+import type { Program } from '../data/program';
+import type { Profile } from '../profile/profile';
+import { applyVerifications } from '../planner/verification';
 
 /** One term of the sum on the log-odds scale, with the sentence that explains it. */
 export interface Contribution {

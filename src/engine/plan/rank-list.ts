@@ -3,14 +3,14 @@
  * is impossible or unconfirmed and programs where you would be unhappy; by default rank
  * IR–Integrated first, then DR with a strong IR pathway, then other DR; no duplicates.
  */
-import { z } from './zod';
-import { yearOf, type EngineContext } from './context';
+import { z } from '../util/zod';
+import { yearOf, type EngineContext } from '../model/context';
 import { eligibilityOf } from './eligibility';
-import { acgmeIdSchema, type Program } from './program';
-import type { Profile } from './profile';
-import { isModelledTrack } from './score';
+import { acgmeIdSchema, type Program } from '../data/program';
+import type { Profile } from '../profile/profile';
+import { isModelledTrack } from '../model/score';
 import { irPathwayOf } from './tiers';
-import { applyVerifications, verificationsByProgram } from './verification';
+import { applyVerifications, verificationsByProgram } from '../planner/verification';
 import { nrmpRankFee } from './plan';
 
 /** One entry of the user's rank list. */
