@@ -24,17 +24,29 @@ export function sourceById(id: string): Source {
   return s;
 }
 
+/** A figure's number as prose shows it, without a unit word: "58.3%", "$11", "1,057". */
+export function figureNumber(f: Figure): string {
+  const n = f.value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return f.unit === '%' ? `${n}%` : f.unit === 'USD' ? `$${n}` : n;
+}
+
+/** The unit word a count carries in prose ("programs", "1 year"), or "" for %, USD and points. */
+export function unitWord(f: Figure): string {
+  if (f.unit === '%' || f.unit === 'USD' || f.unit === 'points') return '';
+  return f.value === 1 ? f.unit.replace(/s$/, '') : f.unit;
+}
+
 /** Formats a figure's value with its unit for prose, e.g. "58.3%", "$11", "30 programs". */
 export function formatFigure(f: Figure): string {
-  const n = f.value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  switch (f.unit) {
-    case '%':
-      return `${n}%`;
-    case 'USD':
-      return `$${n}`;
-    case 'points':
-      return n;
-    default:
-      return `${n} ${f.value === 1 ? f.unit.replace(/s$/, '') : f.unit}`;
-  }
+  const word = unitWord(f);
+  return word ? `${figureNumber(f)} ${word}` : figureNumber(f);
+}
+
+/**
+ * How a figure is cited: its source's publisher and year of publication, e.g. "NRMP 2025". A figure about an
+ * earlier year (an abstract published in 2023 on the 2020 Match) is cited by the publication, not the data year.
+ * `space` goes between the two (a no-break space keeps the year with the publisher's last word).
+ */
+export function citationLabel(s: Source, space = ' '): string {
+  return `${s.publisher}${space}${s.year}`;
 }

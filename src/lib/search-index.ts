@@ -7,7 +7,7 @@ import GithubSlugger from 'github-slugger';
 import { fold, type SearchDoc } from '../engine/data/search';
 import { chapters, chapterSlug } from './guide';
 import { figure } from '../engine/model/reference';
-import { reference, formatFigure } from './reference-data';
+import { reference, figureNumber, formatFigure } from './reference-data';
 import { loadPrograms } from './programs';
 
 const TRACK_NAMES: Record<string, string> = {
@@ -16,10 +16,13 @@ const TRACK_NAMES: Record<string, string> = {
   'ir-independent': 'IR–Independent',
 };
 
-/** MDX source to plain text: figures become their values, other tags and markdown syntax are dropped. */
+/** MDX source to plain text: figures become their values (with their own words, if given), other tags and markdown syntax are dropped. */
 export function mdxToText(body: string): string {
   return body
     .replace(/<Fig\s+id="([^"]+)"\s*\/>/g, (_, id: string) => formatFigure(figure(reference, id)))
+    .replace(/<Fig\s+id="([^"]+)"\s*>([^<]*)<\/Fig>/g, (_, id: string, words: string) => {
+      return `${figureNumber(figure(reference, id))} ${words.trim()}`;
+    })
     .replace(/<[^>]+>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`>|#]+/g, ' ')

@@ -4,15 +4,18 @@
  *    script its Content-Security-Policy forbids must fail.
  * 2. Every page in the build output: no console errors, no failed requests, nothing off the preview
  *    server, no CSP violation, axe WCAG 2.1 AA with zero violations, main navigation reachable by keyboard.
+ *    Before the browser, every built page's figures are read from dist/: each reads once, with a space before its
+ *    citation (tests/content/figure-prose.ts).
  * 3. Feature tests: every tests/e2e/*.e2e.ts, each run in a fresh browser profile under the same watch.
  * Pass --skip-build to reuse an existing dist/.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, checkPage, launch, problemLines, startPreview, watch } from './harness.ts';
+import { figureProblems } from '../content/figure-prose.ts';
 
 /** What a feature test receives. */
 export interface E2EContext {
@@ -85,6 +88,15 @@ try {
   // 2. Every page of the build, two tabs at a time (skipped with --only=<feature file>, to iterate on one feature).
   const onlyFeature = process.argv.find((a) => a.startsWith('--only='));
   const pages = onlyFeature ? [] : builtPages().filter((p) => !p.startsWith('__e2e-selftest'));
+  if (!onlyFeature) {
+    const doubled = '<p>Offered <span class="fig">150 positions <a class="cite">(NRMP 2025)</a></span> positions.</p>';
+    record('every built page: each figure reads once, with a space before its citation', [
+      ...(figureProblems(doubled).length === 1 ? [] : ['self-test: a repeated unit word was not reported']),
+      ...pages.flatMap((p) =>
+        figureProblems(readFileSync(join('dist', p, 'index.html'), 'utf8')).map((x) => `/${p}: ${x}`),
+      ),
+    ]);
+  }
   const ctx = await launch();
   const workers = [ctx.pages()[0] ?? (await ctx.newPage()), await ctx.newPage()];
   let next = 0;
