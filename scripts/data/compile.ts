@@ -8,11 +8,15 @@ import {
   TRACK_PREFIX,
   UNKNOWN,
   acgmeIdSchema,
+  factScopeSchema,
   isoDateSchema,
+  pageDateSchema,
   policyFactsSchema,
   programSchema,
   urlSchema,
+  type Evidence,
   type PolicyFactKey,
+  type PolicyFacts,
   type Program,
   type Track,
 } from '../../src/engine/data/program.ts';
@@ -30,6 +34,7 @@ import {
   type SiblingLink,
   type SiblingOverride,
 } from '../../src/engine/data/dataset-build.ts';
+import { CASE_BY_CASE, SOURCE_KIND_WORDS, isNotASource, resolveFact } from '../../src/engine/data/facts.ts';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv.ts';
 
 /** A source file: where it lives (for messages) and its text. */
@@ -52,6 +57,10 @@ export interface DatasetSources {
   irIndependentSource: SourceFile;
   /** Hand-checked 415 → DR matches. */
   irIndependentMatches: SourceFile;
+  /** US DOL H-1B filings (LCAs) for radiology residents, matched to our IDs. */
+  dolFilings: SourceFile;
+  /** The harvest log: one row per program for every search for its facts. */
+  harvestLog: SourceFile;
 }
 
 /** One problem in a source file. */
@@ -73,7 +82,22 @@ export type CompileResult =
 /** Column sets, in file order. */
 export const COLUMNS = {
   programs: ['acgme_id', 'specialty', 'hospital', 'city', 'state', 'flags', 'display_name', 'display_city'],
-  facts: ['acgme_id', 'fact', 'value', 'source', 'url', 'checked_on'],
+  facts: ['acgme_id', 'fact', 'value', 'condition', 'scope', 'source_kind', 'url', 'page_date', 'checked_on', 'note'],
+  dolFilings: [
+    'case_number',
+    'job_title',
+    'soc_code',
+    'employer_name',
+    'worksite_address1',
+    'worksite_city',
+    'worksite_state',
+    'wage_from',
+    'wage_unit',
+    'begin_date',
+    'candidate_acgme_ids_same_institution',
+    'source',
+  ],
+  harvestLog: ['acgme_id', 'date', 'queries', 'outcome', 'urls', 'notes'],
   overrides: ['dr_id', 'ir_id', 'action', 'reason'],
   irIndependentSource: ['acgme_id', 'specialty', 'program_name', 'sponsoring_institution', 'city', 'state', 'quality'],
   irIndependentMatches: ['ir_independent_id', 'dr_id', 'token', 'check', 'reason'],
@@ -143,18 +167,58 @@ export const programRowSchema = programRowFieldsSchema.check(
 );
 export type ProgramRow = z.infer<typeof programRowSchema>;
 
-/** One row of facts.csv, before the value is read for its fact. */
+/** One row of facts.csv, before the value is read for its fact: one source's statement. */
 export const factRowSchema = z.object({
   acgme_id: acgmeIdSchema,
   fact: z.enum(
     POLICY_FACT_KEYS as [PolicyFactKey, ...PolicyFactKey[]],
     `must be one of: ${POLICY_FACT_KEYS.join(' | ')}`,
   ),
-  value: filled('empty (write "unknown" for a fact checked and not found)'),
-  source: filled('say who stated it (e.g. "program website, Eligibility page")', 3),
-  url: z.union([z.literal(''), urlSchema('not a URL')]),
-  checked_on: z.union([z.literal(''), isoDateSchema]),
+  value: filled('empty (leave a fact out when no source states it)'),
+  condition: z.string().check(z.maxLength(160, 'at most 160 characters')),
+  scope: factScopeSchema,
+  source_kind: z.enum(
+    ['program-site', 'institution-gme', 'institution-international'],
+    'must be program-site, institution-gme or institution-international (DOL filings and our lists are added by the compile step)',
+  ),
+  url: urlSchema('not a URL').check(
+    z.refine(
+      (u) => !isNotASource(u),
+      "this host is not a source (a directory, forum or NRMP/FREIDA data): cite the program's own page",
+    ),
+  ),
+  page_date: pageDateSchema,
+  checked_on: isoDateSchema,
+  note: z.string().check(
+    z.minLength(20, 'an evidence note of at least 20 characters, in our own words'),
+    z.maxLength(300, 'at most 300 characters'),
+    z.refine((n) => !/["\u201c\u201d]/.test(n), 'no quotation marks: say what the page states in our own words'),
+  ),
 });
+
+/** One row of the DOL filings file (only the fields the compile reads). */
+export const dolFilingRowSchema = z.object({
+  case_number: z.string().check(z.regex(/^I-\d{3}-\d{5}-\d{6}$/, 'a DOL case number, e.g. I-200-25080-795442')),
+  job_title: z.string().check(z.minLength(1)),
+  employer_name: z.string().check(z.minLength(1)),
+  worksite_city: z.string().check(z.minLength(1)),
+  begin_date: isoDateSchema,
+  candidate_acgme_ids_same_institution: z.string().check(z.regex(/^\d{10}(;\d{10})*$/, 'ACGME IDs separated by ;')),
+});
+
+/** One row of the harvest log. */
+export const harvestRowSchema = z.object({
+  acgme_id: acgmeIdSchema,
+  date: isoDateSchema,
+  queries: z.string().check(z.minLength(3, 'the queries tried, separated by " ; "')),
+  outcome: z.enum(['found', 'partial', 'none'], 'must be found, partial or none'),
+  urls: z.string(),
+  notes: z.string(),
+});
+export type HarvestRow = z.infer<typeof harvestRowSchema>;
+
+/** Where the DOL filings come from (public domain), for the evidence rows made from them. */
+export const DOL_SOURCE_URL = 'https://www.dol.gov/agencies/eta/foreign-labor/performance';
 
 /** One row of ir-independent-source.csv (only the fields the matching reads). */
 export const irIndependentSourceRowSchema = z.object({
@@ -166,22 +230,27 @@ export const irIndependentSourceRowSchema = z.object({
 
 /** What each fact's value column accepts, for messages and the README. */
 export const FACT_VALUE_HINT: Readonly<Record<PolicyFactKey, string>> = {
-  j1: 'yes, no or unknown',
-  h1b: 'yes, no or unknown',
-  maxYearsSinceGraduation: 'whole years 0-60, none (no cutoff) or unknown',
-  step2Minimum: 'a score 1-300, none (no minimum) or unknown',
-  attempts: 'first-attempt-only, one-failure-considered, no-stated-limit or unknown',
-  usce: 'required, preferred, not-required or unknown',
-  pgy1: 'categorical, advanced, both or unknown',
-  positionsPerYear: 'whole number 0-100 or unknown',
-  imgShare: 'share 0-1 (0.25 = 25%) or unknown',
+  j1: 'yes, no or case-by-case',
+  h1b: 'yes, no or case-by-case',
+  maxYearsSinceGraduation: 'whole years 0-60 or none (no cutoff)',
+  step2Minimum: 'a score 1-300 or none (no minimum)',
+  attempts: 'first-attempt-only, one-failure-considered or no-stated-limit',
+  usce: 'required, preferred or not-required',
+  pgy1: 'categorical, advanced or both',
+  positionsPerYear: 'whole number 0-100',
+  imgShare: 'share 0-1 (0.25 = 25%)',
+  imgConsidered: 'yes or no',
+  imgRecent: 'yes, rarely or no',
+  totalResidents: 'whole number 0-400',
+  esir: 'yes or no (DR programs)',
+  setting: 'university, community-university-affiliated or community',
 };
 
 /** Reads a facts.csv value text as the typed value its fact expects (schema checks the range). */
 export function readFactValue(fact: PolicyFactKey, text: string): unknown {
   const t = text.trim();
   if (t === UNKNOWN) return UNKNOWN;
-  if (fact === 'j1' || fact === 'h1b') {
+  if (fact === 'j1' || fact === 'h1b' || fact === 'imgConsidered' || fact === 'esir') {
     if (/^(yes|true)$/i.test(t)) return true;
     if (/^(no|false)$/i.test(t)) return false;
     return t;
@@ -191,6 +260,7 @@ export function readFactValue(fact: PolicyFactKey, text: string): unknown {
     fact === 'maxYearsSinceGraduation' ||
     fact === 'step2Minimum' ||
     fact === 'positionsPerYear' ||
+    fact === 'totalResidents' ||
     fact === 'imgShare'
   ) {
     return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
@@ -258,12 +328,13 @@ export function compileDataset(src: DatasetSources): CompileResult {
   }
   const trackOf = new Map(rows.map(({ row }) => [row.acgme_id, SPECIALTY_TRACK[row.specialty] as Track]));
 
-  // Facts ---------------------------------------------------------------------------------------
+  // Facts: every row is one source's statement; statements about one fact are resolved together --
   const fFile = src.facts.path;
   const fTable = parseCsv(src.facts.text);
   issues.push(...headerIssues(fFile, fTable, COLUMNS.facts));
-  const facts = new Map<string, Partial<Record<PolicyFactKey, unknown>>>();
-  const factLine = new Map<string, number>();
+  const statements = new Map<string, { line: number; evidence: Evidence }[]>();
+  const evidenceOf = new Map<string, Evidence[]>();
+  const seenRow = new Map<string, number>();
   for (const rec of fTable.records) {
     issues.push(...widthIssue(fFile, rec, fTable.header.length));
     const parsed = factRowSchema.safeParse(rec.fields);
@@ -272,49 +343,128 @@ export function compileDataset(src: DatasetSources): CompileResult {
       continue;
     }
     const r = parsed.data;
-    if (!trackOf.has(r.acgme_id)) {
-      issues.push({ file: fFile, line: rec.line, field: 'acgme_id', message: `no program ${r.acgme_id} in ${pFile}` });
+    const at = (field: string, message: string) => issues.push({ file: fFile, line: rec.line, field, message });
+    const track = trackOf.get(r.acgme_id);
+    if (!track) {
+      at('acgme_id', `no program ${r.acgme_id} in ${pFile}`);
       continue;
     }
-    const key = `${r.acgme_id}|${r.fact}`;
-    const prev = factLine.get(key);
+    if (r.fact === 'esir' && track !== 'dr') {
+      at('fact', 'esir is a DR program fact (IR–Integrated programs are IR training already)');
+      continue;
+    }
+    const rowKey = `${r.acgme_id}|${r.fact}|${r.url}|${r.value}`;
+    const prev = seenRow.get(rowKey);
     if (prev !== undefined) {
-      issues.push({
-        file: fFile,
-        line: rec.line,
-        field: 'fact',
-        message: `a second ${r.fact} row for ${r.acgme_id} (first on line ${prev})`,
-      });
+      at('url', `the same statement again (first on line ${prev})`);
       continue;
     }
-    factLine.set(key, rec.line);
-    const value = readFactValue(r.fact, r.value);
-    const fact = {
-      value,
-      source: r.source,
-      ...(r.url ? { url: r.url } : {}),
-      ...(r.checked_on ? { checkedOn: r.checked_on } : {}),
+    seenRow.set(rowKey, rec.line);
+    const caseByCase = r.value === CASE_BY_CASE;
+    if (caseByCase && r.fact !== 'j1' && r.fact !== 'h1b') {
+      at('value', `case-by-case is for j1 and h1b only; write ${FACT_VALUE_HINT[r.fact]}`);
+      continue;
+    }
+    if (!caseByCase) {
+      const checked = policyFactsSchema.shape[r.fact].safeParse({
+        value: readFactValue(r.fact, r.value),
+        source: 'check',
+      });
+      if (!checked.success || checked.data.value === UNKNOWN) {
+        at('value', `"${r.value}" is not a ${r.fact} value: write ${FACT_VALUE_HINT[r.fact]}`);
+        continue;
+      }
+    }
+    if (r.checked_on < r.page_date.slice(0, 10) && r.page_date !== 'undated') {
+      at('page_date', `the page date ${r.page_date} is after the day it was read (${r.checked_on})`);
+      continue;
+    }
+    const evidence: Evidence = {
+      fact: r.fact,
+      value: r.value,
+      ...(r.condition ? { condition: r.condition } : {}),
+      scope: r.scope,
+      kind: r.source_kind,
+      url: r.url,
+      pageDate: r.page_date,
+      checkedOn: r.checked_on,
+      note: r.note,
     };
-    const checked = policyFactsSchema.shape[r.fact].safeParse(fact);
+    const key = `${r.acgme_id}|${r.fact}`;
+    statements.set(key, [...(statements.get(key) ?? []), { line: rec.line, evidence }]);
+    evidenceOf.set(r.acgme_id, [...(evidenceOf.get(r.acgme_id) ?? []), evidence]);
+  }
+  const facts = new Map<string, Partial<Record<PolicyFactKey, unknown>>>();
+  for (const [key, list] of statements) {
+    const [id, fact] = key.split('|') as [string, PolicyFactKey];
+    const resolved = resolveFact(
+      fact,
+      list.map((s) => s.evidence),
+    );
+    const value = resolved.value === UNKNOWN ? UNKNOWN : readFactValue(fact, resolved.value);
+    const checked = policyFactsSchema.shape[fact].safeParse({ ...resolved, value });
     if (!checked.success) {
-      const found = zodIssues(fFile, rec.line, checked.error, { checkedOn: 'checked_on' }).map((i) =>
-        i.field === 'value'
-          ? { ...i, message: `"${r.value}" is not a ${r.fact} value: write ${FACT_VALUE_HINT[r.fact]}` }
-          : i,
-      );
-      issues.push(...found);
+      const line = list[0]?.line ?? 0;
+      issues.push(...zodIssues(fFile, line, checked.error, { checkedOn: 'checked_on' }));
       continue;
     }
-    if (value !== UNKNOWN && !r.checked_on) {
-      issues.push({
-        file: fFile,
-        line: rec.line,
-        field: 'checked_on',
-        message: 'a verified value needs the date it was read',
-      });
+    facts.set(id, { ...facts.get(id), [fact]: checked.data });
+  }
+
+  // DOL H-1B filings ----------------------------------------------------------------------------
+  const dFile = src.dolFilings.path;
+  const dTable = parseCsv(src.dolFilings.text);
+  issues.push(...headerIssues(dFile, dTable, COLUMNS.dolFilings));
+  const filings = new Map<string, { line: number; row: z.infer<typeof dolFilingRowSchema> }[]>();
+  for (const rec of dTable.records) {
+    issues.push(...widthIssue(dFile, rec, dTable.header.length));
+    const parsed = dolFilingRowSchema.safeParse(rec.fields);
+    if (!parsed.success) {
+      issues.push(...zodIssues(dFile, rec.line, parsed.error));
       continue;
     }
-    facts.set(r.acgme_id, { ...facts.get(r.acgme_id), [r.fact]: checked.data });
+    for (const id of parsed.data.candidate_acgme_ids_same_institution.split(';')) {
+      if (!trackOf.has(id)) {
+        issues.push({
+          file: dFile,
+          line: rec.line,
+          field: 'candidate_acgme_ids_same_institution',
+          message: `no program ${id} in ${pFile}`,
+        });
+        continue;
+      }
+      filings.set(id, [...(filings.get(id) ?? []), { line: rec.line, row: parsed.data }]);
+    }
+  }
+
+  // Harvest log: one row per program -------------------------------------------------------------
+  const hFile = src.harvestLog.path;
+  const hTable = parseCsv(src.harvestLog.text);
+  issues.push(...headerIssues(hFile, hTable, COLUMNS.harvestLog));
+  const harvested = new Map<string, number>();
+  for (const rec of hTable.records) {
+    issues.push(...widthIssue(hFile, rec, hTable.header.length));
+    const parsed = harvestRowSchema.safeParse(rec.fields);
+    if (!parsed.success) {
+      issues.push(...zodIssues(hFile, rec.line, parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    const at = (field: string, message: string) => issues.push({ file: hFile, line: rec.line, field, message });
+    if (!trackOf.has(r.acgme_id)) at('acgme_id', `no program ${r.acgme_id} in ${pFile}`);
+    else if (harvested.has(r.acgme_id))
+      at('acgme_id', `a second row for ${r.acgme_id} (first on line ${harvested.get(r.acgme_id)})`);
+    else harvested.set(r.acgme_id, rec.line);
+    const hasAny = evidenceOf.has(r.acgme_id);
+    const hasVisa = (evidenceOf.get(r.acgme_id) ?? []).some((e) => e.fact === 'j1' || e.fact === 'h1b');
+    if (r.outcome === 'found' && !hasVisa) at('outcome', 'found means a visa statement (j1 or h1b) is in facts.csv');
+    if (r.outcome === 'partial' && (!hasAny || hasVisa))
+      at('outcome', 'partial means some facts but no visa statement');
+    if (r.outcome === 'none' && hasAny) at('outcome', 'none, but facts.csv has statements for this program');
+  }
+  for (const id of trackOf.keys()) {
+    if (!harvested.has(id))
+      issues.push({ file: hFile, line: 0, field: 'acgme_id', message: `no harvest row for ${id}` });
   }
 
   // Sibling overrides and links -----------------------------------------------------------------
@@ -414,6 +564,13 @@ export function compileDataset(src: DatasetSources): CompileResult {
 
   if (issues.length) return { ok: false, issues: sortIssues(issues) };
 
+  // IR–Independent presence: matched (this DR program or an IR program's DR sibling), possible (an
+  // unmatched 415 entry carries the same ACGME state code), or not listed.
+  const matchedDr = new Set(matches.map((m) => m.drId));
+  const unmatchedCodes = new Set(
+    [...independentName.keys()].filter((id) => !matchedLine.has(id)).map((id) => acgmeStateCodeOf(id)),
+  );
+
   // Assemble ------------------------------------------------------------------------------------
   const programs: Program[] = rows.map(({ row }) => {
     const state = STATES[row.state];
@@ -433,13 +590,59 @@ export function compileDataset(src: DatasetSources): CompileResult {
         newProgram: flagWords.includes('New Program'),
         osteopathicRecognized: flagWords.includes('Osteopathic Recognized'),
       },
-      facts: { ...unknownFacts(), ...facts.get(row.acgme_id) },
+      facts: withFilingStatus(
+        { ...unknownFacts(), ...facts.get(row.acgme_id) } as PolicyFacts,
+        filings.get(row.acgme_id) ?? [],
+      ),
       siblings: siblings.get(row.acgme_id) ?? [],
+      irIndependent: (() => {
+        const own = siblings.get(row.acgme_id) ?? [];
+        const ids = SPECIALTY_TRACK[row.specialty] === 'dr' ? [row.acgme_id] : own;
+        if (ids.some((id) => matchedDr.has(id))) return 'yes';
+        return unmatchedCodes.has(acgmeStateCodeOf(row.acgme_id)) ? 'possible' : 'no';
+      })(),
+      h1bFilings: (filings.get(row.acgme_id) ?? []).length,
+      evidence: [
+        ...(evidenceOf.get(row.acgme_id) ?? []),
+        ...(filings.get(row.acgme_id) ?? []).map(({ row: f }) => dolEvidence(f)),
+      ],
     });
   });
   programs.sort((a, b) => a.id.localeCompare(b.id));
   matches.sort((a, b) => a.drId.localeCompare(b.drId) || a.irIndependentId.localeCompare(b.irIndependentId));
   return { ok: true, dataset: { source: PROGRAM_LIST_SOURCE, programs, irIndependent: matches }, links };
+}
+
+/** An H-1B fact with no sourced statement takes the "dol-filing" status when the institution filed for a radiology resident. */
+function withFilingStatus(facts: PolicyFacts, filings: readonly unknown[]): PolicyFacts {
+  if (filings.length === 0 || facts.h1b.value !== UNKNOWN || facts.h1b.status) return facts;
+  return {
+    ...facts,
+    h1b: {
+      value: UNKNOWN,
+      source: `${SOURCE_KIND_WORDS['dol-filing']}, FY2025 Q2`,
+      url: DOL_SOURCE_URL,
+      scope: 'institution',
+      status: 'dol-filing',
+    },
+  };
+}
+
+/** The evidence row a DOL filing makes: what it shows, in our words, with its case number. */
+function dolEvidence(f: z.infer<typeof dolFilingRowSchema>): Evidence {
+  return {
+    fact: 'h1b',
+    value: 'filing',
+    scope: 'institution',
+    kind: 'dol-filing',
+    url: DOL_SOURCE_URL,
+    pageDate: f.begin_date.slice(0, 7),
+    checkedOn: '2026-11-28',
+    note: `${f.employer_name} filed LCA ${f.case_number} for the job title ${f.job_title} in ${f.worksite_city}, starting ${f.begin_date}: the first step of an H-1B petition.`.slice(
+      0,
+      300,
+    ),
+  };
 }
 
 /** Issues in file, then line, order. */

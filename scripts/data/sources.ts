@@ -10,6 +10,8 @@ export const SOURCE_FILES = {
   overrides: 'sibling-overrides.csv',
   irIndependentSource: 'ir-independent-source.csv',
   irIndependentMatches: 'ir-independent-matches.csv',
+  dolFilings: 'dol-lca-radiology-residents.csv',
+  harvestLog: 'harvest-log.csv',
 } as const satisfies Record<keyof DatasetSources, string>;
 
 /** Reads every source file of a programs folder; paths in messages are relative to `root`. */
@@ -24,5 +26,7 @@ export function readDatasetSources(root: string, dir = join(root, 'content/progr
     overrides: read(SOURCE_FILES.overrides),
     irIndependentSource: read(SOURCE_FILES.irIndependentSource),
     irIndependentMatches: read(SOURCE_FILES.irIndependentMatches),
+    dolFilings: read(SOURCE_FILES.dolFilings),
+    harvestLog: read(SOURCE_FILES.harvestLog),
   };
 }

@@ -18,6 +18,7 @@ import {
   normalizeProgramName,
 } from '../../src/engine/data/dataset-build.ts';
 import { compileDataset } from '../../scripts/data/compile.ts';
+import { isNotASource } from '../../src/engine/data/facts.ts';
 import { parseCsv } from '../../scripts/data/csv.ts';
 import { linkReviewCsv } from '../../scripts/data/review.ts';
 import { readDatasetSources } from '../../scripts/data/sources.ts';
@@ -27,6 +28,18 @@ const sources = readDatasetSources(root);
 const result = compileDataset(sources);
 if (!result.ok) throw new Error(`content/programs does not compile:\n${JSON.stringify(result.issues, null, 1)}`);
 const { dataset, links } = result;
+
+/** What the browser payload keeps of a program: no evidence, and no URL or dates for a dataset fact (they stay on the program page). */
+function browser(p: Program): Program {
+  const { evidence: _evidence, ...rest } = p;
+  const facts = Object.fromEntries(
+    POLICY_FACT_KEYS.map((k) => {
+      const { url, checkedOn, ...f } = p.facts[k];
+      return [k, f.scope ? f : { ...f, ...(url ? { url } : {}), ...(checkedOn ? { checkedOn } : {}) }];
+    }),
+  ) as Program['facts'];
+  return { ...rest, facts };
+}
 const programs = dataset.programs;
 const byId = new Map(programs.map((p) => [p.id, p]));
 
@@ -86,9 +99,70 @@ describe('program list', () => {
     expect(byId.get('4201421933')).toMatchObject({ city: 'Honolulu', sourceCity: 'Tripler AMC' });
   });
 
-  it('starts every policy fact as unknown with a source, since none is verified yet', () => {
-    for (const p of programs) expect(p.facts).toEqual(unknownFacts());
+  it('gives every policy fact a value or "unknown" with a source', () => {
     expect(Object.keys(unknownFacts())).toEqual(POLICY_FACT_KEYS);
+    for (const p of programs) {
+      expect(Object.keys(p.facts)).toEqual(POLICY_FACT_KEYS);
+      for (const k of POLICY_FACT_KEYS) expect(p.facts[k].source.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('program facts with evidence (issue 13)', () => {
+  const evidence = programs.flatMap((p) => (p.evidence ?? []).map((e) => ({ id: p.id, e })));
+  const stated = evidence.filter(({ e }) => e.kind !== 'dol-filing');
+
+  it('every statement has a URL, a source kind, a scope, dates and an own-words note', () => {
+    expect(stated.length).toBeGreaterThan(300);
+    for (const { id, e } of stated) {
+      expect(e.url, id).toMatch(/^https?:\/\//);
+      expect(['program-site', 'institution-gme', 'institution-international']).toContain(e.kind);
+      expect(['program', 'institution']).toContain(e.scope);
+      expect(e.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(e.pageDate).toMatch(/^(\d{4}(-\d{2}(-\d{2})?)?|undated)$/);
+      expect(e.note.length, `${id} ${e.fact}`).toBeGreaterThanOrEqual(20);
+      expect(e.note, `${id} ${e.fact}: quotation marks`).not.toMatch(/["\u201c\u201d]/);
+    }
+  });
+
+  it('no statement cites a host on the not-a-source list', () => {
+    for (const { id, e } of evidence) expect(isNotASource(e.url ?? ''), `${id}: ${e.url}`).toBe(false);
+    expect(isNotASource('https://freida.ama-assn.org/program/4200111007')).toBe(true);
+    expect(isNotASource('https://www.residencyadvisor.com/x')).toBe(true);
+    expect(isNotASource('https://www.uab.edu/medicine/radiology')).toBe(false);
+  });
+
+  it('has a harvest-log row for every program, once', () => {
+    const log = parseCsv(readFileSync('content/programs/harvest-log.csv', 'utf8'));
+    const ids = log.records.map((r) => r.fields['acgme_id']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(programs.map((p) => p.id).sort());
+  });
+
+  it('never uses a fact whose sources disagree as known', () => {
+    const disagree = programs.flatMap((p) =>
+      POLICY_FACT_KEYS.filter((k) => p.facts[k].status === 'disagree').map((k) => ({ p, k })),
+    );
+    expect(disagree.length).toBeGreaterThan(0);
+    for (const { p, k } of disagree) {
+      expect(p.facts[k].value).toBe('unknown');
+      const values = new Set((p.evidence ?? []).filter((e) => e.fact === k).map((e) => e.value));
+      expect(values.size).toBeGreaterThan(1);
+    }
+  });
+
+  it('knows IR–Integrated and IR–Independent presence for all 296 programs', () => {
+    for (const p of programs) expect(['yes', 'possible', 'no']).toContain(p.irIndependent);
+    expect(programs.filter((p) => p.irIndependent === 'yes').length).toBeGreaterThanOrEqual(63);
+  });
+
+  it('turns every DOL filing into H-1B evidence at its programs', () => {
+    const filed = programs.filter((p) => p.h1bFilings > 0);
+    expect(filed.length).toBeGreaterThan(10);
+    for (const p of filed) {
+      expect((p.evidence ?? []).filter((e) => e.kind === 'dol-filing')).toHaveLength(p.h1bFilings);
+      if (p.facts.h1b.value === 'unknown' && !p.facts.h1b.status) throw new Error(`${p.id}: filing without status`);
+    }
   });
 });
 
@@ -232,7 +306,7 @@ describe('IR-Independent matches', () => {
 describe('compact payload', () => {
   it('round-trips the compiled programs exactly', () => {
     const payload = JSON.parse(JSON.stringify(encodeCompactPrograms(programs, dataset.irIndependent)));
-    expect(decodeCompactPrograms(payload)).toEqual(programs);
+    expect(decodeCompactPrograms(payload)).toEqual(programs.map(browser));
     const ii = decodeCompactIrIndependent(payload);
     expect(ii.size).toBe(63);
     for (const m of dataset.irIndependent) expect(ii.get(m.drId)).toContain(m.irIndependentId);
@@ -248,6 +322,9 @@ describe('compact payload', () => {
           source: fc.string({ minLength: 1 }),
           url: fc.constant('https://example.org/p'),
           checkedOn: fc.constant('2026-10-01'),
+          scope: fc.constantFrom('program' as const, 'institution' as const),
+          status: fc.constantFrom('disagree' as const, 'case-by-case' as const, 'dol-filing' as const),
+          condition: fc.constant('Step 3 before ranking'),
         },
         { requiredKeys: ['value', 'source'] },
       ),
@@ -276,7 +353,16 @@ describe('compact payload', () => {
         pgy1: factArb(fc.constantFrom('categorical' as const, 'advanced' as const, 'both' as const)),
         positionsPerYear: factArb(fc.integer({ min: 0, max: 100 })),
         imgShare: factArb(fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x === 0 ? 0 : x))),
+        imgConsidered: factArb(fc.boolean()),
+        imgRecent: factArb(fc.constantFrom('yes' as const, 'rarely' as const, 'no' as const)),
+        totalResidents: factArb(fc.integer({ min: 0, max: 400 })),
+        esir: factArb(fc.boolean()),
+        setting: factArb(
+          fc.constantFrom('university' as const, 'community-university-affiliated' as const, 'community' as const),
+        ),
       }),
+      irIndependent: fc.constantFrom('yes' as const, 'possible' as const, 'no' as const),
+      h1bFilings: fc.nat(5),
     })
     .map((r) => {
       const s = STATES[r.state];
@@ -295,13 +381,17 @@ describe('compact payload', () => {
         flags: { newProgram: r.newProgram, osteopathicRecognized: r.osteopathicRecognized },
         facts: r.facts,
         siblings: r.siblings,
+        irIndependent: r.irIndependent,
+        h1bFilings: r.h1bFilings,
       });
     });
 
   it('round-trips any valid program (property)', () => {
     fc.assert(
       fc.property(fc.array(programArb, { maxLength: 5 }), (list) => {
-        expect(decodeCompactPrograms(JSON.parse(JSON.stringify(encodeCompactPrograms(list))))).toEqual(list);
+        expect(decodeCompactPrograms(JSON.parse(JSON.stringify(encodeCompactPrograms(list))))).toEqual(
+          list.map(browser),
+        );
       }),
     );
   });

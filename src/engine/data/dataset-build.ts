@@ -5,7 +5,7 @@
  */
 import { z } from '../util/zod.ts';
 import { stateInfo } from './dataset.ts';
-import { TRACK_PREFIX, acgmeIdSchema, factSchema, programSchema, type Track } from './program.ts';
+import { TRACK_PREFIX, acgmeIdSchema, programSchema, type Track } from './program.ts';
 
 // ---------------------------------------------------------------------------------------------
 // ACGME state codes
@@ -351,17 +351,6 @@ export type IrIndependentMatch = z.infer<typeof irIndependentMatchSchema>;
 // ---------------------------------------------------------------------------------------------
 // Tier facts (none in the dataset yet)
 // ---------------------------------------------------------------------------------------------
-
-/** The program's setting, as the guide's tier table describes it. */
-export const programSettingSchema = z.enum(['academic-research-center', 'university', 'community']);
-export type ProgramSetting = z.infer<typeof programSettingSchema>;
-
-/** Facts the guide's tier rule (src/engine/tiers.ts) needs that the program dataset does not carry yet. */
-export const programTierFactsSchema = z.object({
-  /** Very competitive academic research center, mid-sized university program, or community program. */
-  setting: factSchema(programSettingSchema),
-});
-export type ProgramTierFacts = z.infer<typeof programTierFactsSchema>;
 
 /** The full compiled dataset the pages read (src/generated/programs.json). */
 export const compiledDatasetSchema = z.object({

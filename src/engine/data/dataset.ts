@@ -11,8 +11,10 @@ import {
   TRACK_PREFIX,
   UNKNOWN,
   acgmeIdSchema,
+  factStatusSchema,
   policyFactsSchema,
   type CensusRegion,
+  type FactStatus,
   type PolicyFactKey,
   type PolicyFacts,
   type Program,
@@ -145,6 +147,11 @@ export function unknownFacts(): PolicyFacts {
     pgy1: { ...fact },
     positionsPerYear: { ...fact },
     imgShare: { ...fact },
+    imgConsidered: { ...fact },
+    imgRecent: { ...fact },
+    totalResidents: { ...fact },
+    esir: { ...fact },
+    setting: { ...fact },
   };
 }
 
@@ -187,6 +194,26 @@ export const FACT_COPY: Readonly<Record<PolicyFactKey, { label: string; question
     label: 'IMGs among residents',
     question: 'How many of your current residents graduated from medical schools outside the US?',
   },
+  imgConsidered: {
+    label: 'Considers international graduates',
+    question: 'Do you consider applicants who graduated from medical schools outside the US and Canada?',
+  },
+  imgRecent: {
+    label: 'International graduates among recent residents',
+    question: 'Have you had residents from medical schools outside the US and Canada in the last few classes?',
+  },
+  totalResidents: {
+    label: 'Residents in all years',
+    question: 'How many residents do you have in all years together?',
+  },
+  esir: {
+    label: 'ESIR (Early Specialization in IR)',
+    question: 'Do your DR residents have the Early Specialization in IR (ESIR) pathway?',
+  },
+  setting: {
+    label: 'Setting',
+    question: 'Is the program university-based, community-based with a university affiliation, or community-based?',
+  },
 };
 
 const ENUM_WORDS: Readonly<Record<string, string>> = {
@@ -199,12 +226,35 @@ const ENUM_WORDS: Readonly<Record<string, string>> = {
   required: 'Required',
   preferred: 'Preferred',
   'not-required': 'Not required',
+  yes: 'Yes',
+  rarely: 'Rarely (one in recent classes)',
+  no: 'None in recent classes',
+  university: 'University-based',
+  'community-university-affiliated': 'Community-based, university-affiliated',
+  community: 'Community-based',
+};
+
+// Boolean facts that are not about visa sponsorship.
+const BOOLEAN_WORDS: Partial<Record<PolicyFactKey, readonly [string, string]>> = {
+  imgConsidered: ['Yes, considers them', 'No, does not consider them'],
+  esir: ['Yes, offers ESIR', 'No ESIR'],
+};
+
+/** Words for a fact's status when its value is unknown for a reason. */
+export const STATUS_WORDS: Readonly<Record<FactStatus, string>> = {
+  disagree: 'Sources disagree',
+  'case-by-case': 'Decided case by case',
+  'dol-filing': 'H-1B filing on record (US DOL)',
 };
 
 /** A known fact value in words; "unknown" reads as "Not verified". */
 export function formatFactValue(key: PolicyFactKey, value: PolicyFacts[PolicyFactKey]['value']): string {
   if (value === UNKNOWN) return 'Not verified';
-  if (typeof value === 'boolean') return value ? 'Yes, sponsors' : 'No, does not sponsor';
+  if (typeof value === 'boolean') {
+    const words = BOOLEAN_WORDS[key];
+    if (words) return value ? words[0] : words[1];
+    return value ? 'Yes, sponsors' : 'No, does not sponsor';
+  }
   if (value === 'none') return key === 'maxYearsSinceGraduation' ? 'No cutoff' : 'No minimum';
   if (typeof value === 'number') {
     if (key === 'imgShare') return `${Math.round(value * 100)}%`;
@@ -245,6 +295,12 @@ const compactFactSchema = z.object({
   s: z.string().check(z.minLength(1)),
   u: z.optional(z.string()),
   d: z.optional(z.string()),
+  /** Scope: "p" program, "i" institution. */
+  o: z.optional(z.enum(['p', 'i'])),
+  /** Status of an unknown value. */
+  t: z.optional(factStatusSchema),
+  /** Condition. */
+  w: z.optional(z.string()),
 });
 
 /** One program in the compact payload; omitted keys take their defaults. */
@@ -267,6 +323,10 @@ export const compactProgramSchema = z.object({
   k: z.optional(z.array(acgmeIdSchema)),
   /** IR-Independent IDs matched to this DR program. */
   ii: z.optional(z.array(acgmeIdSchema)),
+  /** IR–Independent presence, when not "no": "y" yes, "p" possible. */
+  r: z.optional(z.enum(['y', 'p'])),
+  /** US DOL H-1B filings for radiology residents at the institution, when any. */
+  h: z.optional(numberIn(1, 100)),
   /** Facts that are not "unknown, not yet verified", by policy fact. */
   x: z.optional(
     z.object(
@@ -299,15 +359,23 @@ export function encodeCompactPrograms(
       if (p.siblings.length) out.k = [...p.siblings];
       const ii = irIndependent.filter((m) => m.drId === p.id).map((m) => m.irIndependentId);
       if (ii.length) out.ii = ii;
+      if (p.irIndependent !== 'no') out.r = p.irIndependent === 'yes' ? 'y' : 'p';
+      if (p.h1bFilings > 0) out.h = p.h1bFilings;
       const x: NonNullable<CompactProgram['x']> = {};
       for (const key of POLICY_FACT_KEYS) {
         const fact = p.facts[key];
         if (fact.value === UNKNOWN && fact.source === UNVERIFIED_SOURCE && !fact.url && !fact.checkedOn) continue;
+        // A dataset fact (it has a scope) leaves its URL and dates on the program page, which the planner
+        // links to: they are a third of the payload and the browser never shows them.
+        const page = fact.scope !== undefined;
         x[key] = {
           v: fact.value,
           s: fact.source,
-          ...(fact.url ? { u: fact.url } : {}),
-          ...(fact.checkedOn ? { d: fact.checkedOn } : {}),
+          ...(fact.url && !page ? { u: fact.url } : {}),
+          ...(fact.checkedOn && !page ? { d: fact.checkedOn } : {}),
+          ...(fact.scope ? { o: fact.scope === 'program' ? 'p' : 'i' } : {}),
+          ...(fact.status ? { t: fact.status } : {}),
+          ...(fact.condition ? { w: fact.condition } : {}),
         };
       }
       if (Object.keys(x).length) out.x = x;
@@ -352,6 +420,9 @@ function programsOf(parsed: CompactPayload, checkFact: (key: PolicyFactKey, fact
           source: f.s,
           ...(f.u ? { url: f.u } : {}),
           ...(f.d ? { checkedOn: f.d } : {}),
+          ...(f.o ? { scope: f.o === 'p' ? 'program' : 'institution' } : {}),
+          ...(f.t ? { status: f.t } : {}),
+          ...(f.w ? { condition: f.w } : {}),
         });
     }
     return {
@@ -367,6 +438,8 @@ function programsOf(parsed: CompactPayload, checkFact: (key: PolicyFactKey, fact
       flags: { newProgram: ((c.f ?? 0) & 1) === 1, osteopathicRecognized: ((c.f ?? 0) & 2) === 2 },
       facts: facts as Program['facts'],
       siblings: c.k ?? [],
+      irIndependent: c.r === 'y' ? 'yes' : c.r === 'p' ? 'possible' : 'no',
+      h1bFilings: c.h ?? 0,
     };
   });
 }

@@ -37,9 +37,38 @@ export function urlSchema(message = 'Invalid url') {
   );
 }
 
+/** Who a fact speaks for: the radiology program itself, or the whole institution (weaker). */
+export const factScopeSchema = z.enum(['program', 'institution']);
+export type FactScope = z.infer<typeof factScopeSchema>;
+
+/** What kind of source a piece of evidence is. Only the institution's own pages and public records count. */
+export const sourceKindSchema = z.enum([
+  'program-site',
+  'institution-gme',
+  'institution-international',
+  'dol-filing',
+  'acgme-list',
+  'derived',
+]);
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+
+/**
+ * Why a fact with value "unknown" is not plain unknown: its sources disagree, the institution says it
+ * decides case by case, or (H-1B only) the institution filed for a radiology resident with the US DOL.
+ */
+export const factStatusSchema = z.enum(['disagree', 'case-by-case', 'dol-filing']);
+export type FactStatus = z.infer<typeof factStatusSchema>;
+
+/** A date as a page shows it: a day, a month, a year, or "undated". */
+export const pageDateSchema = z
+  .string()
+  .check(z.regex(/^(\d{4}(-\d{2}(-\d{2})?)?|undated)$/, 'a page date is YYYY, YYYY-MM, YYYY-MM-DD or "undated"'));
+
 /**
  * A policy fact: a value or "unknown", always with where it came from.
  * `source` says who stated it (e.g. "program website"); `checkedOn` is when we read it.
+ * A fact from the dataset also says its `scope` (program or institution); `status` explains an
+ * "unknown" that is more than unknown (sources disagree, case by case, a DOL filing).
  */
 export function factSchema<T extends z.core.SomeType>(value: T) {
   return z.object({
@@ -51,6 +80,12 @@ export function factSchema<T extends z.core.SomeType>(value: T) {
     url: factUrlSchema,
     /** When the source was read. */
     checkedOn: factDateSchema,
+    /** Whom the source speaks for; absent for a user's own verification (always the program). */
+    scope: factScopeOptional,
+    /** Why an unknown value is not plain unknown. */
+    status: factStatusOptional,
+    /** Conditions the source attaches to the value, in our words (e.g. "Step 3 before ranking"). */
+    condition: factConditionOptional,
   });
 }
 
@@ -59,10 +94,44 @@ const unknownSchema = z.literal(UNKNOWN);
 const factSourceSchema = z.string().check(z.minLength(1));
 const factUrlSchema = z.optional(urlSchema());
 const factDateSchema = z.optional(isoDateSchema);
+const factScopeOptional = z.optional(factScopeSchema);
+const factStatusOptional = z.optional(factStatusSchema);
+const factConditionOptional = z.optional(z.string().check(z.minLength(1), z.maxLength(160)));
+
+/** One source's statement about one fact of one program, as the program pages show it. */
+export const evidenceSchema = z.object({
+  /** Which fact (a policy fact key). */
+  fact: z.string().check(z.minLength(1)),
+  /** The value as the source states it, e.g. "yes", "case-by-case", "8". */
+  value: z.string().check(z.minLength(1)),
+  /** Conditions the source attaches, in our words. */
+  condition: factConditionOptional,
+  /** Whom it speaks for. */
+  scope: factScopeSchema,
+  /** What kind of source it is. */
+  kind: sourceKindSchema,
+  /** Where it can be read. */
+  url: factUrlSchema,
+  /** The date the page shows, or "undated". */
+  pageDate: pageDateSchema,
+  /** When we read it. */
+  checkedOn: isoDateSchema,
+  /** What the source states, in our own words. */
+  note: z.string().check(z.minLength(20), z.maxLength(300)),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** How a program treats USMLE attempts. */
 export const attemptsPolicySchema = z.enum(['first-attempt-only', 'one-failure-considered', 'no-stated-limit']);
 export type AttemptsPolicy = z.infer<typeof attemptsPolicySchema>;
+
+/** Whether graduates of medical schools outside the US and Canada are among recent residents. */
+export const imgRecentSchema = z.enum(['yes', 'rarely', 'no']);
+export type ImgRecent = z.infer<typeof imgRecentSchema>;
+
+/** The program's setting, only as the program or institution describes itself. */
+export const settingSchema = z.enum(['university', 'community-university-affiliated', 'community']);
+export type Setting = z.infer<typeof settingSchema>;
 
 /** Whether the PGY-1 year is part of the program. */
 export const pgy1Schema = z.enum(['categorical', 'advanced', 'both']);
@@ -90,6 +159,16 @@ export const policyFactsSchema = z.object({
   positionsPerYear: factSchema(numberIn(0, 100)),
   /** Share (0–1) of IMGs among recent residents. */
   imgShare: factSchema(numberIn(0, 1, undefined, false)),
+  /** Considers international medical graduates at all. */
+  imgConsidered: factSchema(z.boolean()),
+  /** Graduates of non-US/Canadian schools among recent residents: yes, rarely (one), or none. */
+  imgRecent: factSchema(imgRecentSchema),
+  /** Residents in all years, where the source gives no per-year figure. */
+  totalResidents: factSchema(numberIn(0, 400)),
+  /** Offers the Early Specialization in IR pathway (DR programs). */
+  esir: factSchema(z.boolean()),
+  /** University-based, community-based university-affiliated, or community-based, as the program says. */
+  setting: factSchema(settingSchema),
 });
 export type PolicyFacts = z.infer<typeof policyFactsSchema>;
 export type PolicyFactKey = keyof PolicyFacts;
@@ -100,6 +179,10 @@ export const CENSUS_REGIONS = ['Northeast', 'Midwest', 'South', 'West', 'Territo
 /** One US Census region. */
 export const censusRegionSchema = z.enum(CENSUS_REGIONS);
 export type CensusRegion = z.infer<typeof censusRegionSchema>;
+
+/** IR–Independent presence at a program's institution, from the ACGME list and our matches. */
+export const irIndependentPresenceSchema = z.enum(['yes', 'possible', 'no']);
+export type IrIndependentPresence = z.infer<typeof irIndependentPresenceSchema>;
 
 /** One compiled program, as pages and the engine see it. */
 export const programSchema = z.object({
@@ -127,5 +210,11 @@ export const programSchema = z.object({
   facts: policyFactsSchema,
   /** IDs of programs of another track at the same institution (the DR↔IR pathway signal). */
   siblings: z.array(acgmeIdSchema),
+  /** IR–Independent at the institution: matched in the ACGME list, possible (an unmatched entry in the state), or not listed. */
+  irIndependent: irIndependentPresenceSchema,
+  /** US DOL H-1B filings (LCAs) for a radiology resident at the institution, in the quarter we hold. */
+  h1bFilings: numberIn(0, 100),
+  /** Every source's statement behind the facts, for the program pages (absent in the browser payload). */
+  evidence: z.optional(z.array(evidenceSchema)),
 });
 export type Program = z.infer<typeof programSchema>;
