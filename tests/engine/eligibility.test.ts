@@ -163,8 +163,40 @@ describe('eligibilityFor', () => {
       nationalShare: 0.731,
       question: 'Does your program sponsor the J-1 visa (through ECFMG) for residents?',
     });
-    expect(e.reasons[0]?.message).toContain('73.1% of DR programs that answered a 2023 survey sponsor the J-1');
+    expect(e.reasons[0]?.message).toContain('the share of DR programs that sponsor it (73.1%, 2023 survey)');
     expect(e.questions).toEqual(['Does your program sponsor the J-1 visa (through ECFMG) for residents?']);
+  });
+
+  it.each([
+    ['a program-stated yes', { j1: true }, 'dr', [1, 1, 1]],
+    ['an institution-stated yes', { j1: true, visaScope: 'institution' }, 'dr', [0.8, 0.9, 0.97]],
+    ['case by case at the institution', { j1Status: 'case-by-case' }, 'dr', [0.731, 0.85, 0.95]],
+    ['sources that disagree (the national prior)', { j1Status: 'disagree' }, 'dr', [0.731, 0.731, 0.731]],
+    ['plain unknown', {}, 'dr', [0.731, 0.731, 0.731]],
+    ['plain unknown at an IR–Integrated program (borrowed, wider)', {}, 'ir-integrated', [0.611, 0.731, 0.851]],
+  ] as const)('J-1 factor for %s', (_, spec, track, [low, central, high]) => {
+    const e = eligibilityFor(drMedianProfile(), makeProgram({ seq: 1, track, ...spec }), CTX);
+    expect(e.factorRange.low).toBeCloseTo(low, 10);
+    expect(e.factorRange.central).toBeCloseTo(central, 10);
+    expect(e.factorRange.high).toBeCloseTo(high, 10);
+    expect(e.factor).toBe(e.factorRange.central);
+  });
+
+  it('an H-1B filing with the US DOL raises the H-1B prior, and an institution-stated no excludes', () => {
+    const h1b = drMedianProfile({ visa: 'h1b', step3: 'passed' });
+    const filed = eligibilityFor(h1b, makeProgram({ seq: 1, h1bStatus: 'dol-filing', h1bFilings: 1 }), CTX);
+    expect(filed.factor).toBeCloseTo(0.8, 10);
+    expect(filed.reasons[0]?.priorBasis).toMatch(/US DOL/);
+    const plain = eligibilityFor(h1b, makeProgram({ seq: 1 }), CTX);
+    expect(plain.factor).toBeCloseTo(0.232, 10);
+    const no = eligibilityFor(h1b, makeProgram({ seq: 1, h1b: false, visaScope: 'institution' }), CTX);
+    expect(no.status).toBe('ineligible');
+  });
+
+  it('a program that does not consider international graduates excludes', () => {
+    const e = eligibilityFor(drMedianProfile(), makeProgram({ seq: 1, j1: true, imgConsidered: false }), CTX);
+    expect(e.status).toBe('ineligible');
+    expect(e.reasons[0]?.message).toMatch(/does not consider graduates of medical schools outside/);
   });
 
   it('asks about the graduation year in words', () => {

@@ -5,7 +5,11 @@ import {
   programSchema,
   TRACK_PREFIX,
   type AttemptsPolicy,
+  type FactStatus,
+  type ImgRecent,
+  type IrIndependentPresence,
   type Program,
+  type Setting,
   type Track,
 } from '../../src/engine/data/program';
 import { profileSchema, type Profile } from '../../src/engine/profile/profile';
@@ -41,9 +45,27 @@ export interface ProgramSpec {
   usce?: Maybe<'required' | 'preferred' | 'not-required'>;
   imgShare?: Maybe<number>;
   siblings?: readonly string[];
+  positions?: Maybe<number>;
+  totalResidents?: Maybe<number>;
+  setting?: Maybe<Setting>;
+  imgRecent?: Maybe<ImgRecent>;
+  imgConsidered?: Maybe<boolean>;
+  esir?: Maybe<boolean>;
+  /** Scope of the visa facts (default: program). */
+  visaScope?: 'program' | 'institution';
+  /** Status of an unknown J-1 / H-1B fact. */
+  j1Status?: FactStatus;
+  h1bStatus?: FactStatus;
+  irIndependent?: IrIndependentPresence;
+  h1bFilings?: number;
 }
 
 const fact = <T>(value: T) => ({ value, source: value === 'unknown' ? 'not yet verified' : 'test fixture' });
+const visaFact = (value: boolean | 'unknown', scope?: 'program' | 'institution', status?: FactStatus) => ({
+  ...fact(value),
+  ...(value !== 'unknown' ? { scope: scope ?? 'program' } : {}),
+  ...(status ? { status, scope: scope ?? 'institution' } : {}),
+});
 
 /** The ACGME ID a spec gets: track prefix, state code, 5-digit sequence. */
 export function programId(seq: number, track: Track = 'dr', area: 0 | 1 | 2 | 3 = 0): string {
@@ -66,17 +88,24 @@ export function makeProgram(spec: ProgramSpec): Program {
     division: area.division,
     flags: { newProgram: false, osteopathicRecognized: false },
     facts: {
-      j1: fact(spec.j1 ?? 'unknown'),
-      h1b: fact(spec.h1b ?? 'unknown'),
+      j1: visaFact(spec.j1 ?? 'unknown', spec.visaScope, spec.j1Status),
+      h1b: visaFact(spec.h1b ?? 'unknown', spec.visaScope, spec.h1bStatus),
       maxYearsSinceGraduation: fact(spec.maxYears ?? 'unknown'),
       step2Minimum: fact(spec.step2Min ?? 'unknown'),
       attempts: fact(spec.attempts ?? 'unknown'),
       usce: fact(spec.usce ?? 'unknown'),
       pgy1: fact('unknown'),
-      positionsPerYear: fact('unknown'),
+      positionsPerYear: fact(spec.positions ?? 'unknown'),
       imgShare: fact(spec.imgShare ?? 'unknown'),
+      imgConsidered: fact(spec.imgConsidered ?? 'unknown'),
+      imgRecent: fact(spec.imgRecent ?? 'unknown'),
+      totalResidents: fact(spec.totalResidents ?? 'unknown'),
+      esir: fact(spec.esir ?? 'unknown'),
+      setting: fact(spec.setting ?? 'unknown'),
     },
     siblings: [...(spec.siblings ?? [])],
+    irIndependent: spec.irIndependent ?? 'no',
+    h1bFilings: spec.h1bFilings ?? 0,
   });
 }
 

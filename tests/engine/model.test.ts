@@ -3,8 +3,9 @@ import modelJson from '../../content/reference/model.json';
 import { PARAMETER_IDS, sigmoid } from '../../src/engine/model/model';
 import { modelFileSchema, resolveModel } from '../../src/engine/model/model-file';
 import { referenceFileSchema } from '../../src/engine/model/reference';
-import { scoreTable } from '../../src/engine/model/score';
-import { drMedianProfile, MODEL } from './fixtures';
+import { estimateFor, interviewChance, scoreTable } from '../../src/engine/model/score';
+import { mixedSigmoid } from '../../src/engine/model/latent';
+import { CTX, drMedianProfile, makeProgram, MODEL } from './fixtures';
 
 const reference = referenceFileSchema.parse(figuresJson);
 
@@ -31,11 +32,11 @@ describe('model.json', () => {
     }
   });
 
-  it('puts the intercepts at ±0.5 on the log-odds scale', () => {
+  it('puts the intercepts at ±0.3 on the log-odds scale (what moves the back-test across its band)', () => {
     for (const id of ['base.dr', 'base.ir-integrated'] as const) {
       const p = MODEL.params[id];
-      expect(p.high - p.value).toBeCloseTo(0.5, 10);
-      expect(p.value - p.low).toBeCloseTo(0.5, 10);
+      expect(p.high - p.value).toBeCloseTo(0.3, 10);
+      expect(p.value - p.low).toBeCloseTo(0.3, 10);
     }
   });
 
@@ -97,13 +98,16 @@ describe('the reference profile', () => {
     const t = scoreTable(profile, MODEL, 2026)[track];
     for (const c of t.applicant) expect([c.id, c.value, c.low, c.high]).toEqual([c.id, 0, 0, 0]);
     const base = MODEL.params[track === 'dr' ? 'base.dr' : 'base.ir-integrated'].value;
-    expect(t.byImgHistory.unknown.logOdds.central).toBe(base);
-    expect(t.byImgHistory.unknown.probability.central).toBeCloseTo(sigmoid(base), 12);
+    const program = makeProgram({ seq: 1, track });
+    const e = estimateFor(t, program, MODEL);
+    expect(e.logOdds.central).toBe(base);
+    expect(e.probability.central).toBeCloseTo(sigmoid(base), 12);
   });
 
-  it('puts a DR median applicant at about 6–7% per application', () => {
-    const p = scoreTable(drMedianProfile(), MODEL, 2026).dr.byImgHistory.unknown.probability.central;
-    expect(p).toBeGreaterThan(0.06);
-    expect(p).toBeLessThan(0.07);
+  it('puts a DR median applicant at about 6% per application at a program known to take the J-1 (averaged over the shift)', () => {
+    const p = interviewChance(drMedianProfile(), makeProgram({ seq: 1, j1: true }), CTX).chance.central;
+    expect(p).toBeCloseTo(mixedSigmoid(MODEL.params['base.dr'].value, MODEL.params['latent.sigma'].value), 12);
+    expect(p).toBeGreaterThan(0.055);
+    expect(p).toBeLessThan(0.075);
   });
 });

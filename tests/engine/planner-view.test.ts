@@ -136,8 +136,8 @@ describe('formatting', () => {
 
   it('states the band thresholds from the model', () => {
     expect(bandMeaning('reach', MODEL)).toMatch(/under 4%/);
-    expect(bandMeaning('likely', MODEL)).toMatch(/12% or more/);
-    expect(bandMeaning('target', MODEL)).toMatch(/from 4% to under 12%/);
+    expect(bandMeaning('likely', MODEL)).toMatch(/15% or more/);
+    expect(bandMeaning('target', MODEL)).toMatch(/from 4% to under 15%/);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { eligibilityFor } from '../../src/engine/plan/eligibility';
 import { evaluate } from '../../src/engine/plan/evaluate';
-import type { Program } from '../../src/engine/data/program';
+import type { ImgRecent, IrIndependentPresence, Program, Setting } from '../../src/engine/data/program';
+import { mixedSigmoid } from '../../src/engine/model/latent';
 import type { Profile } from '../../src/engine/profile/profile';
 import { summarizePortfolio } from '../../src/engine/model/portfolio';
 import { CTX, makeProgram, type ProgramSpec } from './fixtures';
@@ -28,6 +29,17 @@ const programArb: fc.Arbitrary<Program> = fc
       >,
     ),
     imgShare: maybe(fc.double({ min: 0, max: 1, noNaN: true })),
+    positions: maybe(fc.integer({ min: 1, max: 20 })),
+    totalResidents: maybe(fc.integer({ min: 1, max: 80 })),
+    setting: maybe(
+      fc.constantFrom('university', 'community-university-affiliated', 'community') as fc.Arbitrary<Setting>,
+    ),
+    imgRecent: maybe(fc.constantFrom('yes', 'rarely', 'no') as fc.Arbitrary<ImgRecent>),
+    imgConsidered: maybe(fc.boolean()),
+    esir: maybe(fc.boolean()),
+    visaScope: fc.constantFrom('program', 'institution') as fc.Arbitrary<'program' | 'institution'>,
+    irIndependent: fc.constantFrom('yes', 'possible', 'no') as fc.Arbitrary<IrIndependentPresence>,
+    h1bFilings: fc.nat(3),
   } satisfies { [K in keyof Required<ProgramSpec>]?: fc.Arbitrary<unknown> })
   .map((spec) => makeProgram(spec));
 
@@ -116,8 +128,8 @@ describe('engine properties', () => {
         for (const r of evaluate(profile, programs, CTX).programs) {
           const sum = r.explanation.contributions.reduce((s, c) => s + c.value, 0);
           expect(sum).toBe(r.explanation.logOdds);
-          const sigma = 1 / (1 + Math.exp(-r.explanation.logOdds));
-          expect(r.chance.central).toBeCloseTo(r.explanation.factor * sigma, 12);
+          const mixed = mixedSigmoid(r.explanation.logOdds, CTX.model.params['latent.sigma'].value);
+          expect(r.chance.central).toBeCloseTo(r.explanation.factor * mixed, 12);
         }
       }),
     );
@@ -145,7 +157,7 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(profileArb, programsArb, programArb, (profile, programs, extra) => {
         fc.pre(!programs.some((p) => p.id === extra.id));
-        const chances = evaluate(profile, [...programs, extra], CTX).programs.map((r) => r.chance);
+        const chances = evaluate(profile, [...programs, extra], CTX).programs.map((r) => r.odds);
         const before = summarizePortfolio(chances.slice(0, -1), CTX.model);
         const after = summarizePortfolio(chances, CTX.model);
         before.atLeast.forEach((a, i) => {
@@ -178,6 +190,44 @@ describe('engine properties', () => {
         expect({ profile, programs }).toEqual(snapshot);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('a sourced "yes" for the applicant\'s visa never lowers a program\'s chance', () => {
+    fc.assert(
+      fc.property(profileArb, programArb, (profile, program) => {
+        fc.pre(profile.visa === 'j1' || profile.visa === 'h1b');
+        const visa = profile.visa as 'j1' | 'h1b';
+        const before = evaluate(profile, [program], CTX).programs[0];
+        const yes = {
+          ...program,
+          facts: { ...program.facts, [visa]: { value: true, source: 'test', scope: 'program' } },
+        };
+        const after = evaluate(profile, [yes], CTX).programs[0];
+        expect(after?.chance.central).toBeGreaterThanOrEqual((before?.chance.central ?? 0) - 1e-12);
+      }),
+    );
+  });
+
+  it('every recommended program is eligible or uncertain, never excluded, and every number is finite', () => {
+    fc.assert(
+      fc.property(profileArb, programsArb, (profile, programs) => {
+        const e = evaluate(profile, programs, CTX);
+        const status = new Map(e.programs.map((r) => [r.programId, r.status]));
+        for (const id of e.summary.recommended.programIds) expect(status.get(id)).not.toBe('ineligible');
+        const p = e.summary.recommended.portfolio;
+        const numbers = [
+          ...e.programs.flatMap((r) => [r.chance.low, r.chance.central, r.chance.high, r.odds.factor.central]),
+          p.expected.low,
+          p.expected.central,
+          p.expected.high,
+          p.matchChance.low,
+          p.matchChance.high,
+          ...e.summary.askFirst.flatMap((a) => [a.chanceNow, a.chanceIfYes]),
+        ];
+        for (const n of numbers) expect(Number.isFinite(n)).toBe(true);
+        for (const a of e.summary.askFirst) expect(a.chanceIfYes).toBeGreaterThanOrEqual(a.chanceNow);
+      }),
     );
   });
 });

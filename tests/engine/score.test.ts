@@ -1,6 +1,6 @@
 import { evaluate } from '../../src/engine/plan/evaluate';
 import { interviewChance, signedLogOdds } from '../../src/engine/model/score';
-import { chanceBand, programTier } from '../../src/engine/plan/tiers';
+import { chanceBand, irPathwayStrength, programTier } from '../../src/engine/plan/tiers';
 import { CTX, drMedianProfile, makeProgram, MODEL, programId, weakProfile } from './fixtures';
 
 describe('interviewChance', () => {
@@ -47,7 +47,7 @@ describe('interviewChance', () => {
     const unknown = interviewChance(drMedianProfile(), makeProgram({ seq: 1 }), CTX);
     expect(unknown.chance.central).toBeCloseTo(known.chance.central * 0.731, 12);
     expect(unknown.explanation.factor).toBeCloseTo(0.731, 12);
-    expect(unknown.explanation.factorSentence).toContain('J-1 policy is unknown');
+    expect(unknown.explanation.factorSentence).toContain('Whether this program sponsors the J-1 is not settled');
   });
 
   it('gives 0 for a known "no" and says why', () => {
@@ -99,8 +99,8 @@ describe('chanceBand', () => {
     [0.04, true, 'target'],
     [0.063, true, 'target'],
     [0.046, true, 'target'],
-    [0.119, true, 'target'],
-    [0.12, true, 'likely'],
+    [0.149, true, 'target'],
+    [0.15, true, 'likely'],
     [0.5, true, 'likely'],
     [0.5, false, 'excluded'],
   ] as const)('%d (eligible %s) is %s', (chance, eligible, band) => {
@@ -115,26 +115,26 @@ describe('chanceBand', () => {
 
 describe('programTier', () => {
   it.each([
-    [{ seq: 1, track: 'ir-integrated' }, 'ir-integrated', true],
-    [{ seq: 1, siblings: [programId(1, 'ir-integrated')] }, 'dr-with-ir-integrated', true],
-    [{ seq: 1 }, 'dr-other', false],
-  ] as const)('is unassigned without the setting fact, naming it (%j)', (spec, pathway, strong) => {
+    [{ seq: 1, track: 'ir-integrated' as const, irIndependent: 'yes' as const }, 1, true],
+    [{ seq: 1, siblings: ['4163500001'] }, 2, true],
+    [{ seq: 1, esir: true }, 2, true],
+    [{ seq: 1 }, 3, true],
+    [{ seq: 1, setting: 'university' as const, siblings: ['4163500001'], irIndependent: 'yes' as const }, 1, false],
+    [{ seq: 1, setting: 'university' as const }, 2, false],
+    [{ seq: 1, setting: 'community-university-affiliated' as const, siblings: ['4163500001'] }, 2, false],
+    [{ seq: 1, setting: 'community' as const, siblings: ['4163500001'], irIndependent: 'yes' as const }, 3, false],
+  ])('%j is tier %i (likely: %s)', (spec, tier, likely) => {
     const t = programTier(makeProgram(spec));
-    expect(t).toMatchObject({ tier: 'unassigned', pathway, strongIrPathway: strong, missing: ['setting'] });
+    expect([t.tier, t.likely]).toEqual([tier, likely]);
+    expect(t.reason.length).toBeGreaterThan(20);
+    if (likely) expect(t.reason).toMatch(/setting not yet known/);
   });
 
-  it.each([
-    ['academic-research-center', 1],
-    ['university', 2],
-    ['community', 3],
-  ] as const)('a known %s setting gives tier %i', (setting, tier) => {
-    const t = programTier(makeProgram({ seq: 1 }), { setting: { value: setting, source: 'test' } });
-    expect(t.tier).toBe(tier);
-  });
-
-  it('does not look at names or states', () => {
-    const a = makeProgram({ seq: 1, area: 0 });
-    const b = { ...makeProgram({ seq: 1, area: 3 }), name: 'Famous Academic Medical Center' };
-    expect(programTier(b)).toEqual(programTier(a));
+  it('rates the IR pathway apart from the chance', () => {
+    expect(irPathwayStrength(makeProgram({ seq: 1, siblings: ['4163500001'], irIndependent: 'yes' }))).toBe('strong');
+    expect(irPathwayStrength(makeProgram({ seq: 1, siblings: ['4163500001'], esir: true }))).toBe('strong');
+    expect(irPathwayStrength(makeProgram({ seq: 1, irIndependent: 'yes' }))).toBe('moderate');
+    expect(irPathwayStrength(makeProgram({ seq: 1, irIndependent: 'possible' }))).toBe('limited');
+    expect(irPathwayStrength(makeProgram({ seq: 1 }))).toBe('limited');
   });
 });

@@ -1,7 +1,6 @@
 /** What every engine call needs besides the profile and programs: today, the model, the user's own checks. */
 import { isoDateSchema } from '../data/program';
 import type { Model } from './model';
-import type { ProgramTierFacts } from '../plan/tiers';
 import type { VerificationEntry } from '../planner/verification';
 
 /** The context of an evaluation. */
@@ -12,8 +11,6 @@ export interface EngineContext {
   readonly model: Model;
   /** Facts the user verified with programs; they replace the dataset's values. */
   readonly verifications?: readonly VerificationEntry[] | undefined;
-  /** Facts the guide's tier rule needs, by program id, when a dataset provides them. */
-  readonly tierFacts?: Readonly<Record<string, ProgramTierFacts>> | undefined;
 }
 
 /** The calendar year of an ISO date; throws on a malformed date so a caller's bug is loud. */

@@ -1,9 +1,10 @@
 /**
  * Over a list of programs: the distribution of the number of interviews (a Poisson-binomial, each
- * program an independent chance), P(at least k), the expected count, and the chance to match
- * from the interview count via P(match | k) = 1 − (1 − q)^k.
+ * program an independent chance given the applicant's shared shift, see ./latent), P(at least k), the
+ * expected count, and the chance to match from the interview count via P(match | k) = 1 − (1 − q)^k.
  */
-import { param, paramIn, type Model, type Range } from './model';
+import { param, paramIn, sigmoid, type Model, type Range } from './model';
+import { LATENT_NODES, mixedSigmoid } from './latent';
 
 /** The largest k reported by `summarizePortfolio`. */
 export const MAX_REPORTED_INTERVIEWS = 15;
@@ -77,6 +78,34 @@ export function matchChance(chances: readonly number[], q: number): number {
   return 1 - miss;
 }
 
+/**
+ * One application as the list-level sums need it: the log-odds range before eligibility and the
+ * eligibility factor range (0 excluded, a prior share for an unknown visa, 1 known). At the applicant's
+ * shift u the chance is factor × σ(logOdds + u).
+ */
+export interface ProgramOdds {
+  /** Log-odds before the eligibility factor (low / central / high parameter sets). */
+  readonly logOdds: Range;
+  /** Eligibility factor in the same sets. */
+  readonly factor: Range;
+}
+
+/** The spread σ of the applicant's shared shift (model.json `latent.sigma`), or an override for sensitivity rows. */
+export function latentSigma(model: Model, override?: number): number {
+  const s = override ?? param(model, 'latent.sigma');
+  if (!(Number.isFinite(s) && s >= 0 && s <= 3)) throw new RangeError(`σ must be between 0 and 3, got ${s}`);
+  return s;
+}
+
+/** The chance of an interview at one program averaged over the applicant's shift, per parameter set. */
+export function mixedChance(odds: ProgramOdds, sigma: number): Range {
+  return ordered(
+    odds.factor.low * mixedSigmoid(odds.logOdds.low, sigma),
+    odds.factor.central * mixedSigmoid(odds.logOdds.central, sigma),
+    odds.factor.high * mixedSigmoid(odds.logOdds.high, sigma),
+  );
+}
+
 /** What a list of applications adds up to. */
 export interface PortfolioSummary {
   /** Number of programs. */
@@ -93,47 +122,63 @@ export interface PortfolioSummary {
   readonly matchNote: string;
 }
 
-/** Sums up a list of applications from each program's chance range, with ordered low / central / high ends. */
-// The low end takes every program's low chance and q's low value, the high end every high one, so the order holds.
-export function summarizePortfolio(chances: readonly Range[], model: Model): PortfolioSummary {
+const SETS = ['low', 'central', 'high'] as const;
+type SetName = (typeof SETS)[number];
+
+/**
+ * Sums up a list of applications. For each parameter set and each node of the applicant's shift u, the
+ * programs are independent given u: the Poisson-binomial of the interview count and the match chance
+ * 1 − Π(1 − q·cᵢ(u)) are computed there, then averaged over u. The low end takes every program's low
+ * values and q's low value, the high end every high one, so the order holds.
+ */
+export function summarizePortfolio(
+  odds: readonly ProgramOdds[],
+  model: Model,
+  options: { readonly sigma?: number } = {},
+): PortfolioSummary {
   const kMax = MAX_REPORTED_INTERVIEWS;
-  const dp = { low: new Float64Array(kMax + 1), central: new Float64Array(kMax + 1), high: new Float64Array(kMax + 1) };
-  dp.low[0] = 1;
-  dp.central[0] = 1;
-  dp.high[0] = 1;
-  let eLow = 0;
-  let eCentral = 0;
-  let eHigh = 0;
-  let missLow = 1;
-  let missCentral = 1;
-  let missHigh = 1;
-  const qLow = paramIn(model, 'match.q', 'low');
-  const qCentral = param(model, 'match.q');
-  const qHigh = paramIn(model, 'match.q', 'high');
-  for (const c of chances) {
-    addProgram(dp.low, kMax, c.low);
-    addProgram(dp.central, kMax, c.central);
-    addProgram(dp.high, kMax, c.high);
-    eLow += c.low;
-    eCentral += c.central;
-    eHigh += c.high;
-    missLow *= 1 - qLow * c.low;
-    missCentral *= 1 - qCentral * c.central;
-    missHigh *= 1 - qHigh * c.high;
+  const sigma = latentSigma(model, options.sigma);
+  const q = {
+    low: paramIn(model, 'match.q', 'low'),
+    central: param(model, 'match.q'),
+    high: paramIn(model, 'match.q', 'high'),
+  };
+  const tails: Record<SetName, number[]> = { low: [], central: [], high: [] };
+  const expected: Record<SetName, number> = { low: 0, central: 0, high: 0 };
+  const match: Record<SetName, number> = { low: 0, central: 0, high: 0 };
+  const dp = new Float64Array(kMax + 1);
+  for (const set of SETS) {
+    const acc = new Float64Array(kMax + 1);
+    for (const node of sigma === 0 ? [{ z: 0, w: 1 }] : LATENT_NODES) {
+      dp.fill(0);
+      dp[0] = 1;
+      let miss = 1;
+      let e = 0;
+      for (const o of odds) {
+        const c = o.factor[set] * sigmoid(o.logOdds[set] + sigma * node.z);
+        addProgram(dp, kMax, c);
+        miss *= 1 - q[set] * c;
+        e += c;
+      }
+      const t = tailOf(dp, kMax);
+      for (let k = 0; k <= kMax; k++) acc[k] = (acc[k] ?? 0) + node.w * (t[k] ?? 0);
+      expected[set] += node.w * e;
+      match[set] += node.w * (1 - miss);
+    }
+    tails[set] = Array.from(acc, (v) => Math.min(1, v));
   }
-  const tails = { low: tailOf(dp.low, kMax), central: tailOf(dp.central, kMax), high: tailOf(dp.high, kMax) };
   const atLeast: { k: number; chance: Range }[] = [];
   for (let k = 1; k <= kMax; k++) {
     atLeast.push({ k, chance: ordered(tails.low[k] ?? 0, tails.central[k] ?? 0, tails.high[k] ?? 0) });
   }
   return {
-    count: chances.length,
-    expected: ordered(eLow, eCentral, eHigh),
+    count: odds.length,
+    expected: ordered(expected.low, expected.central, expected.high),
     atLeast,
     noInterview: ordered(1 - (tails.high[1] ?? 0), 1 - (tails.central[1] ?? 0), 1 - (tails.low[1] ?? 0)),
-    matchChance: ordered(1 - missLow, 1 - missCentral, 1 - missHigh),
+    matchChance: ordered(match.low, match.central, match.high),
     matchNote:
-      'Charting Outcomes counts only applicants who certified a rank list, so its match rates overstate the odds of someone who may get no interview; here the match curve is applied to the whole interview-count distribution, zero interviews included.',
+      'Charting Outcomes counts only applicants who certified a rank list, so its match rates overstate the odds of someone who may get no interview; here the match curve is applied to the whole interview-count distribution, zero interviews included, and averaged over how strong your application turns out to be.',
   };
 }
 
@@ -156,34 +201,50 @@ export interface CurvePoint {
   readonly marginalExpected: number;
 }
 
-/** P(at least n) and the expected count after each prefix of the list, O(length · n) in all. */
-export function applicationCurve(chances: readonly Range[], n: number): CurvePoint[] {
-  const low = new Float64Array(n + 1);
-  const central = new Float64Array(n + 1);
-  const high = new Float64Array(n + 1);
-  low[0] = 1;
-  central[0] = 1;
-  high[0] = 1;
-  let eLow = 0;
-  let eCentral = 0;
-  let eHigh = 0;
-  const out: CurvePoint[] = new Array<CurvePoint>(chances.length);
+/**
+ * P(at least n) and the expected count after each prefix of the list, averaged over the applicant's
+ * shift: one truncated distribution per parameter set and node, O(length · sets · nodes · n) in all.
+ */
+export function applicationCurve(
+  odds: readonly ProgramOdds[],
+  n: number,
+  model: Model,
+  options: { readonly sigma?: number } = {},
+): CurvePoint[] {
+  const sigma = latentSigma(model, options.sigma);
+  const nodes = sigma === 0 ? [{ z: 0, w: 1 }] : LATENT_NODES;
+  const dps = SETS.map(() =>
+    nodes.map(() => {
+      const d = new Float64Array(n + 1);
+      d[0] = 1;
+      return d;
+    }),
+  );
+  const e = [0, 0, 0];
+  const out: CurvePoint[] = new Array<CurvePoint>(odds.length);
   let previous = n === 0 ? 1 : 0;
-  for (let i = 0; i < chances.length; i++) {
-    const c = chances[i] as Range;
-    addProgram(low, n, c.low);
-    addProgram(central, n, c.central);
-    addProgram(high, n, c.high);
-    eLow += c.low;
-    eCentral += c.central;
-    eHigh += c.high;
-    const atLeast = n === 0 ? { low: 1, central: 1, high: 1 } : ordered(low[n] ?? 0, central[n] ?? 0, high[n] ?? 0);
+  for (let i = 0; i < odds.length; i++) {
+    const o = odds[i] as ProgramOdds;
+    const at = [0, 0, 0];
+    let centralChance = 0;
+    SETS.forEach((set, si) => {
+      const rows = dps[si] as Float64Array[];
+      nodes.forEach((node, ni) => {
+        const c = o.factor[set] * sigmoid(o.logOdds[set] + sigma * node.z);
+        const d = rows[ni] as Float64Array;
+        addProgram(d, n, c);
+        e[si] = (e[si] ?? 0) + node.w * c;
+        if (set === 'central') centralChance += node.w * c;
+        if (n > 0) at[si] = (at[si] ?? 0) + node.w * (d[n] ?? 0);
+      });
+    });
+    const atLeast = n === 0 ? { low: 1, central: 1, high: 1 } : ordered(at[0] ?? 0, at[1] ?? 0, at[2] ?? 0);
     out[i] = {
       applications: i + 1,
       atLeast,
-      expected: ordered(eLow, eCentral, eHigh),
+      expected: ordered(e[0] ?? 0, e[1] ?? 0, e[2] ?? 0),
       marginalAtLeast: atLeast.central - previous,
-      marginalExpected: c.central,
+      marginalExpected: centralChance,
     };
     previous = atLeast.central;
   }

@@ -8,6 +8,7 @@ import { eligibilityOf, type Eligibility } from '../plan/eligibility';
 import { compareCode } from '../util/format';
 import {
   PARAMETER_SETS,
+  param,
   paramIn,
   sigmoid,
   type Model,
@@ -18,6 +19,8 @@ import {
 import type { Program } from '../data/program';
 import type { Profile } from '../profile/profile';
 import { applyVerifications } from '../planner/verification';
+import { latentSigma, mixedChance, type ProgramOdds } from './portfolio';
+import { UNKNOWN } from '../data/program';
 
 /** One term of the sum on the log-odds scale, with the sentence that explains it. */
 export interface Contribution {
@@ -35,8 +38,8 @@ export interface Contribution {
   readonly sentence: string;
 }
 
-/** What the program's IMG history is known to be. */
-export type ImgHistory = 'some' | 'none' | 'unknown';
+/** What the program's IMG history is known to be: several recent IMG residents, one, none, or unknown. */
+export type ImgHistory = 'some' | 'rarely' | 'none' | 'unknown';
 
 /** The estimate for one combination of track and program facts, before the eligibility factor. */
 export interface TermEstimate {
@@ -48,14 +51,14 @@ export interface TermEstimate {
   readonly probability: Range;
 }
 
-/** All estimates for one applicant on one track, shared by every program with the same facts. */
+/** The applicant's part of every estimate on one track: the intercept and the applicant terms. */
 export interface TrackScores {
   /** The track. */
   readonly track: ModelledTrack;
+  /** The track intercept. */
+  readonly base: Contribution;
   /** Applicant terms only, largest absolute value first. */
   readonly applicant: readonly Contribution[];
-  /** Estimate by the program's IMG history. */
-  readonly byImgHistory: Readonly<Record<ImgHistory, TermEstimate>>;
 }
 
 /** The estimates for both tracks. */
@@ -77,10 +80,12 @@ export interface Explanation {
 export interface ChanceEstimate {
   /** Eligibility of the applicant for the program. */
   readonly eligibility: Eligibility;
-  /** Chance of an interview per application (factor × σ(log-odds)). */
+  /** Chance of an interview per application (factor × σ(log-odds + u), averaged over the shift u). */
   readonly chance: Range;
   /** Log-odds range (before the eligibility factor). */
   readonly logOdds: Range;
+  /** What the list-level sums need: log-odds and factor ranges. */
+  readonly odds: ProgramOdds;
   /** Why. */
   readonly explanation: Explanation;
 }
@@ -425,10 +430,16 @@ function imgContribution(model: Model, history: ImgHistory): Contribution {
       value: 0,
       low: 0,
       high: 0,
-      sentence: `Whether this program has had IMG residents recently is unknown: ${signedLogOdds(0)}`,
+      sentence: 'Whether this program has had international graduates among its residents recently is unknown',
     };
   }
-  const p = model.params[history === 'some' ? 'program.img-history.some' : 'program.img-history.none'];
+  const id =
+    history === 'some'
+      ? 'program.img-history.some'
+      : history === 'rarely'
+        ? 'program.img-history.rarely'
+        : 'program.img-history.none';
+  const p = model.params[id];
   return {
     id: 'img-history',
     group: 'program',
@@ -437,9 +448,76 @@ function imgContribution(model: Model, history: ImgHistory): Contribution {
     high: p.high,
     sentence:
       history === 'some'
-        ? `This program has had IMG residents recently: ${signedLogOdds(p.value)}`
-        : `This program has had no IMG residents recently, and such programs rarely start: ${signedLogOdds(p.value)}`,
+        ? 'This program has had international graduates among its residents recently'
+        : history === 'rarely'
+          ? 'This program has had one international graduate in its recent classes'
+          : 'This program has had no international graduates in its recent classes, and such programs rarely start',
   };
+}
+
+/** Positions per year the size term uses: the stated figure, or total residents spread over the training years. */
+export function positionsOf(program: Program): { readonly perYear: number; readonly fromTotal: boolean } | null {
+  const p = program.facts.positionsPerYear.value;
+  if (p !== UNKNOWN && p > 0) return { perYear: p, fromTotal: false };
+  const t = program.facts.totalResidents.value;
+  if (t === UNKNOWN || t <= 0) return null;
+  // DR trains 4 years after the PGY-1, IR–Integrated 5 (guide, pathway figures).
+  return { perYear: t / (program.track === 'ir-integrated' ? 5 : 4), fromTotal: true };
+}
+
+function sizeContribution(model: Model, track: ModelledTrack, program: Program): Contribution | null {
+  const size = positionsOf(program);
+  if (size === null) return null;
+  const median = param(model, track === 'dr' ? 'program.size.median.dr' : 'program.size.median.ir-integrated');
+  const ratio = Math.log(size.perYear / median);
+  const [v, a, b] = PARAMETER_SETS.map((set) => paramIn(model, 'program.size.per-log', set) * ratio) as [
+    number,
+    number,
+    number,
+  ];
+  const r = rangeOf([v, a, b]);
+  const what = size.fromTotal
+    ? `About ${Math.round(size.perYear * 10) / 10} residents a year (from its total)`
+    : `${size.perYear} residents a year`;
+  return {
+    id: 'size',
+    group: 'program',
+    ...r,
+    sentence: `${what}, against a typical ${median} for ${TRACK_NAME[track]}`,
+  };
+}
+
+function settingContribution(model: Model, program: Program): Contribution | null {
+  const s = program.facts.setting.value;
+  if (s === UNKNOWN || s === 'community-university-affiliated') return null;
+  const p = model.params[s === 'community' ? 'program.setting.community' : 'program.setting.university'];
+  return {
+    id: 'setting',
+    group: 'program',
+    value: p.value,
+    low: p.low,
+    high: p.high,
+    sentence:
+      s === 'community'
+        ? 'A community-based program, where international graduates are more common'
+        : 'A university-based program, where US graduates fill most places',
+  };
+}
+
+/** The program's own terms: IMG history, size and setting (unknown facts add nothing). */
+export function programContributions(program: Program, model: Model, track: ModelledTrack): Contribution[] {
+  const out = [imgContribution(model, imgHistoryOf(program))];
+  const size = sizeContribution(model, track, program);
+  if (size) out.push(size);
+  const setting = settingContribution(model, program);
+  if (setting) out.push(setting);
+  return out;
+}
+
+/** The program facts the program terms read, as a key: programs with the same key share one estimate. */
+export function programTermsKey(program: Program): string {
+  const f = program.facts;
+  return `${program.track}|${imgHistoryOf(program)}|${f.positionsPerYear.value}|${f.totalResidents.value}|${f.setting.value}`;
 }
 
 function estimateOf(contributions: Contribution[]): TermEstimate {
@@ -460,24 +538,36 @@ function estimateOf(contributions: Contribution[]): TermEstimate {
   };
 }
 
-/** The estimates for one applicant on both tracks and every program IMG history: computed once per evaluation. */
+/** The applicant's part of the estimates on both tracks: computed once per evaluation. */
 export function scoreTable(profile: Profile, model: Model, todayYear: number): ScoreTable {
   const inputs = inputsOfProfile(profile, todayYear);
   const forTrack = (track: ModelledTrack): TrackScores => {
     const median = model.step2Median[track];
     const ref = inputsOfReference(model.reference, median);
     const applicant = applicantContributions(inputs, { model, track, median, ref });
-    const base = baseContribution(model, track);
-    const make = (h: ImgHistory) => estimateOf([base, ...applicant, imgContribution(model, h)]);
-    return { track, applicant, byImgHistory: { some: make('some'), none: make('none'), unknown: make('unknown') } };
+    return { track, base: baseContribution(model, track), applicant };
   };
   return { dr: forTrack('dr'), 'ir-integrated': forTrack('ir-integrated') };
 }
 
-/** The program's IMG history from its `imgShare` fact. */
+/** The estimate for one program: the track's intercept and applicant terms plus the program's own terms. */
+export function estimateFor(scores: TrackScores, program: Program, model: Model): TermEstimate {
+  const programTerms = programContributions(program, model, scores.track).map((c) => ({
+    ...c,
+    sentence: `${c.sentence}: ${signedLogOdds(c.value)}`,
+  }));
+  return estimateOf([scores.base, ...scores.applicant, ...programTerms]);
+}
+
+/**
+ * The program's IMG history: the `imgRecent` fact (several / one / none in recent classes), else a
+ * share the user verified (`imgShare`: above 0 is "some").
+ */
 export function imgHistoryOf(program: Program): ImgHistory {
+  const recent = program.facts.imgRecent.value;
+  if (recent !== UNKNOWN) return recent === 'yes' ? 'some' : recent === 'rarely' ? 'rarely' : 'none';
   const v = program.facts.imgShare.value;
-  return v === 'unknown' ? 'unknown' : v > 0 ? 'some' : 'none';
+  return v === UNKNOWN ? 'unknown' : v > 0 ? 'some' : 'none';
 }
 
 /** Whether a track is one the model scores. */
@@ -493,25 +583,29 @@ export function factorSentence(eligibility: Eligibility): string {
   if (eligibility.factor < 1) {
     const visa = eligibility.reasons.find((r) => r.nationalShare !== undefined);
     const name = visa?.fact === 'h1b' ? 'H-1B' : 'J-1';
-    return `This program's ${name} policy is unknown, so the chance is multiplied by ${eligibility.factor.toFixed(3)}, the share of DR programs that sponsor the ${name} in a national survey.`;
+    return `Whether this program sponsors the ${name} is not settled, so the chance is multiplied by ${eligibility.factor.toFixed(2)}, the chance that it does (${visa?.priorBasis ?? 'national survey share'}).`;
   }
   return eligibility.status === 'uncertain'
     ? 'No discount for eligibility, but there is a question to settle with this program.'
     : 'No discount for eligibility: nothing known stops this program from considering you.';
 }
 
-/** Combines a shared estimate with one program's eligibility. */
-export function chanceFrom(estimate: TermEstimate, eligibility: Eligibility): ChanceEstimate {
-  const f = eligibility.factor;
-  const p = estimate.probability;
+/**
+ * Combines an estimate with one program's eligibility: the chance per application is the factor times
+ * σ(log-odds + u), averaged over the applicant's shared shift u (see ./latent).
+ */
+export function chanceFrom(estimate: TermEstimate, eligibility: Eligibility, model: Model): ChanceEstimate {
+  const factor = eligibility.factorRange;
+  const odds = { logOdds: estimate.logOdds, factor };
   return {
     eligibility,
-    chance: f === 1 ? p : { low: f * p.low, central: f * p.central, high: f * p.high },
+    chance: mixedChance(odds, latentSigma(model)),
     logOdds: estimate.logOdds,
+    odds,
     explanation: {
       logOdds: estimate.logOdds.central,
       contributions: estimate.contributions,
-      factor: f,
+      factor: eligibility.factor,
       factorSentence: factorSentence(eligibility),
     },
   };
@@ -526,5 +620,5 @@ export function interviewChance(profile: Profile, program: Program, ctx: EngineC
   const p = ctx.verifications ? applyVerifications(program, ctx.verifications) : program;
   const year = yearOf(ctx.today);
   const table = scoreTable(profile, ctx.model, year);
-  return chanceFrom(table[track].byImgHistory[imgHistoryOf(p)], eligibilityOf(profile, p, ctx.model, year));
+  return chanceFrom(estimateFor(table[track], p, ctx.model), eligibilityOf(profile, p, ctx.model, year), ctx.model);
 }

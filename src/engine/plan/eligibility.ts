@@ -4,7 +4,7 @@
  * share and the exact question to ask), and everything else known "yes" leaves it eligible.
  */
 import { yearOf, type EngineContext } from '../model/context';
-import { param, type Model } from '../model/model';
+import { param, paramIn, type Model, type ParameterId, type Range } from '../model/model';
 import type { PolicyFactKey, Program } from '../data/program';
 import type { Profile } from '../profile/profile';
 import { applyVerifications } from '../planner/verification';
@@ -22,23 +22,33 @@ export interface EligibilityReason {
   readonly message: string;
   /** The exact question to ask the program, when asking would settle it. */
   readonly question?: string;
-  /** National share (0–1) of programs with that policy, when the fact is unknown. */
+  /** The chance (0–1) the program has that policy, when the fact is not settled (a national share or a prior). */
   readonly nationalShare?: number;
+  /** Where that chance comes from, in words. */
+  readonly priorBasis?: string;
 }
 
 /** Eligibility of one applicant for one program. */
 export interface Eligibility {
   /** Eligible, ineligible or uncertain. */
   readonly status: EligibilityStatus;
-  /** Multiplier on the interview chance: 0 if excluded, the national share for an unknown visa, else 1. */
+  /** Multiplier on the interview chance: 0 if excluded, the chance it sponsors the visa when that is not settled, else 1. */
   readonly factor: number;
+  /** The same multiplier per parameter set (a borrowed or assumed prior has a range). */
+  readonly factorRange: Range;
   /** Every reason, excluding ones first. */
   readonly reasons: readonly EligibilityReason[];
   /** The questions to ask the program, in order, without repeats. */
   readonly questions: readonly string[];
 }
 
-const ELIGIBLE: Eligibility = Object.freeze({ status: 'eligible', factor: 1, reasons: [], questions: [] });
+const ELIGIBLE: Eligibility = Object.freeze({
+  status: 'eligible',
+  factor: 1,
+  factorRange: Object.freeze({ low: 1, central: 1, high: 1 }),
+  reasons: [],
+  questions: [],
+});
 
 /** Years since graduation for a given year, or null when the graduation year is not entered. */
 export function yearsSinceGraduation(profile: Profile, todayYear: number): number | null {
@@ -60,6 +70,7 @@ export function eligibilityFor(profile: Profile, program: Program, ctx: EngineCo
 export function eligibilityOf(profile: Profile, program: Program, model: Model, todayYear: number): Eligibility {
   const reasons: EligibilityReason[] = [];
   let factor = visa(profile, program, model, reasons);
+  imgConsidered(program, reasons);
   graduation(profile, program, model, todayYear, reasons);
   step2Minimum(profile, program, reasons);
   attempts(profile, program, reasons);
@@ -68,88 +79,153 @@ export function eligibilityOf(profile: Profile, program: Program, model: Model, 
 
   const excluded = reasons.some((r) => r.effect === 'excludes');
   if (excluded) {
-    factor = 0;
+    factor = NO;
     reasons.sort((a, b) => (a.effect === b.effect ? 0 : a.effect === 'excludes' ? -1 : 1));
   }
   const questions: string[] = [];
   for (const r of reasons) if (r.question !== undefined && !questions.includes(r.question)) questions.push(r.question);
-  return { status: excluded ? 'ineligible' : 'uncertain', factor, reasons, questions };
+  return {
+    status: excluded ? 'ineligible' : 'uncertain',
+    factor: factor.central,
+    factorRange: factor,
+    reasons,
+    questions,
+  };
 }
 
-// Returns the eligibility factor the visa leaves (1, a national share, or 0).
-function visa(profile: Profile, program: Program, model: Model, out: EligibilityReason[]): number {
+/** What is known about one visa at one program, as a chance that it sponsors it. */
+export interface VisaOutlook {
+  /** Sourced yes (program scope or the user's own check), sourced no, or a prior chance. */
+  readonly kind: 'yes' | 'no' | 'prior';
+  /** Chance it sponsors the visa (1 yes, 0 no), per parameter set. */
+  readonly chance: Range;
+  /** Where the chance comes from, in words. */
+  readonly basis: string;
+}
+
+const YES: Range = { low: 1, central: 1, high: 1 };
+const NO: Range = { low: 0, central: 0, high: 0 };
+
+/**
+ * The chance a program sponsors a visa, from its fact: a sourced "no" is 0; a "yes" from the program's
+ * own page (or the user's check) is 1; a "yes" stated only by the institution, "case by case", a DOL
+ * H-1B filing, sources that disagree and plain unknown each take a prior from model.json. IR–Integrated
+ * programs borrow the DR survey shares with a wider range.
+ */
+export function visaOutlook(program: Program, which: 'j1' | 'h1b', model: Model): VisaOutlook {
+  const fact = program.facts[which];
+  if (fact.value === false) return { kind: 'no', chance: NO, basis: `${fact.source} states it does not` };
+  if (fact.value === true && fact.scope !== 'institution') return { kind: 'yes', chance: YES, basis: fact.source };
+  const range = (id: ParameterId): Range => ({
+    low: paramIn(model, id, 'low'),
+    central: param(model, id),
+    high: paramIn(model, id, 'high'),
+  });
+  if (fact.value === true) {
+    return {
+      kind: 'prior',
+      chance: range('visa.institution-yes'),
+      basis: 'its institution states it sponsors it; the program has not said so itself',
+    };
+  }
+  if (fact.status === 'case-by-case') {
+    return {
+      kind: 'prior',
+      chance: range(which === 'j1' ? 'visa.case-by-case.j1' : 'visa.case-by-case.h1b'),
+      basis: 'its institution says each program decides',
+    };
+  }
+  if (fact.status === 'dol-filing' && which === 'h1b') {
+    return {
+      kind: 'prior',
+      chance: range('visa.dol-filing.h1b'),
+      basis: 'its institution filed an H-1B application for a radiology resident in 2025 (US DOL)',
+    };
+  }
+  const s = model.visaShare[which];
+  const national = { low: s.share, central: s.share, high: s.share };
+  const disagree = fact.status === 'disagree' ? 'its sources disagree, so ' : '';
+  if (program.track === 'ir-integrated') {
+    const w = param(model, 'visa.ir-prior-spread');
+    return {
+      kind: 'prior',
+      chance: { low: Math.max(0, s.share - w), central: s.share, high: Math.min(1, s.share + w) },
+      basis: `${disagree}the share of DR programs that sponsor it (${s.percent}%, ${s.year} survey), borrowed for IR–Integrated with a wider range`,
+    };
+  }
+  return {
+    kind: 'prior',
+    chance: national,
+    basis: `${disagree}the share of DR programs that sponsor it (${s.percent}%, ${s.year} survey)`,
+  };
+}
+
+// Returns the eligibility factor range the visa leaves (1, a prior chance, or 0).
+function visa(profile: Profile, program: Program, model: Model, out: EligibilityReason[]): Range {
   const need = profile.visa;
-  if (need === 'none') return 1;
-  const j1 = program.facts.j1;
-  const h1b = program.facts.h1b;
-  const { j1: j1Share, h1b: h1bShare } = model.visaShare;
-  const survey = (name: string, s: typeof j1Share) =>
-    `Nationally, ${s.percent}% of DR programs that answered a ${s.year} survey sponsor the ${name}.`;
+  if (need === 'none') return YES;
   const askJ1 = 'Does your program sponsor the J-1 visa (through ECFMG) for residents?';
   const askH1b = 'Does your program sponsor H-1B visas for residents, and do you require Step 3 before ranking?';
   const askEither = 'Does your program sponsor J-1 (ECFMG) or H-1B visas for residents, and which?';
+  const name = (w: 'j1' | 'h1b') => (w === 'j1' ? 'J-1' : 'H-1B');
+  const j1 = visaOutlook(program, 'j1', model);
+  const h1b = visaOutlook(program, 'h1b', model);
+  const uncertain = (which: 'j1' | 'h1b', o: VisaOutlook, message: string, question: string) =>
+    out.push({
+      fact: which,
+      effect: 'uncertain',
+      message,
+      question,
+      nationalShare: o.chance.central,
+      priorBasis: o.basis,
+    });
+  const pct = (r: Range) => `${Math.round(r.central * 100)}%`;
 
-  let factor = 1;
   let h1bRoute = false;
-  if (need === 'j1') {
-    if (j1.value === false) {
-      out.push({ fact: 'j1', effect: 'excludes', message: 'This program does not sponsor the J-1 visa you need.' });
-      return 0;
-    }
-    if (j1.value === 'unknown') {
+  let factor = YES;
+  if (need === 'j1' || need === 'h1b') {
+    const o = need === 'j1' ? j1 : h1b;
+    if (o.kind === 'no') {
       out.push({
-        fact: 'j1',
-        effect: 'uncertain',
-        message: `Whether this program sponsors the J-1 visa is unknown. ${survey('J-1', j1Share)}`,
-        question: askJ1,
-        nationalShare: j1Share.share,
+        fact: need,
+        effect: 'excludes',
+        message: `This program does not sponsor the ${name(need)} visa you need.`,
       });
-      factor = j1Share.share;
+      return NO;
     }
-  } else if (need === 'h1b') {
-    if (h1b.value === false) {
-      out.push({ fact: 'h1b', effect: 'excludes', message: 'This program does not sponsor the H-1B visa you need.' });
-      return 0;
-    }
-    h1bRoute = true;
-    if (h1b.value === 'unknown') {
-      out.push({
-        fact: 'h1b',
-        effect: 'uncertain',
-        message: `Whether this program sponsors the H-1B visa is unknown. ${survey('H-1B', h1bShare)}`,
-        question: askH1b,
-        nationalShare: h1bShare.share,
-      });
-      factor = h1bShare.share;
+    h1bRoute = need === 'h1b';
+    if (o.kind === 'prior') {
+      uncertain(
+        need,
+        o,
+        `Whether this program sponsors the ${name(need)} visa is not settled: taken as ${pct(o.chance)}, because ${o.basis}.`,
+        need === 'j1' ? askJ1 : askH1b,
+      );
+      factor = o.chance;
     }
   } else {
-    if (j1.value === false && h1b.value === false) {
-      out.push({
-        fact: 'j1',
-        effect: 'excludes',
-        message: 'This program sponsors neither the J-1 nor the H-1B visa.',
-      });
-      return 0;
+    if (j1.kind === 'no' && h1b.kind === 'no') {
+      out.push({ fact: 'j1', effect: 'excludes', message: 'This program sponsors neither the J-1 nor the H-1B visa.' });
+      return NO;
     }
-    h1bRoute = j1.value === false;
-    if (j1.value !== true && h1b.value !== true) {
-      // Both open questions: the likelier visa's share. Programs that sponsor H-1B nearly always
-      // sponsor J-1 too, so the J-1 share is the better estimate when both are unknown.
-      const share = j1.value === false ? h1bShare : j1Share;
-      const fact = j1.value === false ? 'h1b' : 'j1';
-      const unknownBoth = j1.value === 'unknown' && h1b.value === 'unknown';
-      out.push({
-        fact,
-        effect: 'uncertain',
-        message: unknownBoth
-          ? `Whether this program sponsors the J-1 or the H-1B visa is unknown. ${survey('J-1', j1Share)} ${survey('H-1B', h1bShare)}`
-          : j1.value === false
-            ? `This program does not sponsor the J-1 visa, and whether it sponsors the H-1B is unknown. ${survey('H-1B', h1bShare)}`
-            : `This program does not sponsor the H-1B visa, and whether it sponsors the J-1 is unknown. ${survey('J-1', j1Share)}`,
-        question: unknownBoth ? askEither : j1.value === false ? askH1b : askJ1,
-        nationalShare: share.share,
-      });
-      factor = share.share;
+    h1bRoute = j1.kind === 'no';
+    if (j1.kind !== 'yes' && h1b.kind !== 'yes') {
+      // Either visa will do: the program is open if it sponsors one of them. Programs that sponsor H-1B
+      // nearly always sponsor J-1 too, so the likelier visa's chance is the estimate.
+      const best = j1.kind === 'no' ? h1b : h1b.chance.central > j1.chance.central ? h1b : j1;
+      const which = best === h1b ? 'h1b' : 'j1';
+      const bothOpen = j1.kind === 'prior' && h1b.kind === 'prior';
+      uncertain(
+        which,
+        best,
+        bothOpen
+          ? `Whether this program sponsors the J-1 or the H-1B visa is not settled: taken as ${pct(best.chance)}, because ${best.basis}.`
+          : j1.kind === 'no'
+            ? `This program does not sponsor the J-1 visa, and whether it sponsors the H-1B is not settled: taken as ${pct(h1b.chance)}, because ${h1b.basis}.`
+            : `This program does not sponsor the H-1B visa, and whether it sponsors the J-1 is not settled: taken as ${pct(j1.chance)}, because ${j1.basis}.`,
+        bothOpen ? askEither : which === 'h1b' ? askH1b : askJ1,
+      );
+      factor = best.chance;
     }
   }
   if (h1bRoute && profile.step3 === 'no') {
@@ -162,6 +238,15 @@ function visa(profile: Profile, program: Program, model: Model, out: Eligibility
     });
   }
   return factor;
+}
+
+function imgConsidered(program: Program, out: EligibilityReason[]): void {
+  if (program.facts.imgConsidered.value !== false) return;
+  out.push({
+    fact: 'imgConsidered',
+    effect: 'excludes',
+    message: 'This program states it does not consider graduates of medical schools outside the US and Canada.',
+  });
 }
 
 function graduation(

@@ -11,14 +11,24 @@ import type { Program } from '../data/program';
 import type { Profile } from '../profile/profile';
 import {
   chanceFrom,
-  imgHistoryOf,
+  estimateFor,
   isModelledTrack,
+  programTermsKey,
   scoreTable,
   type ChanceEstimate,
   type Contribution,
   type Explanation,
 } from '../model/score';
-import { chanceBand, irPathwayOf, programTier, type ChanceBand, type ProgramTier } from './tiers';
+import {
+  chanceBand,
+  irPathwayStrength,
+  programTier,
+  type ChanceBand,
+  type IrPathwayRating,
+  type ProgramTier,
+} from './tiers';
+import type { ProgramOdds } from '../model/portfolio';
+import { planGain, askFirst, type AskFirstEntry } from './ask-first';
 import { applyVerifications, verificationsByProgram } from '../planner/verification';
 
 /** Everything the engine says about one program. */
@@ -43,10 +53,14 @@ export interface ProgramResult {
   readonly chance: Range;
   /** Log-odds range before the eligibility factor. */
   readonly logOdds: Range;
-  /** Reach / Target / Likely (or excluded). */
+  /** Log-odds and eligibility-factor ranges, for list-level sums. */
+  readonly odds: ProgramOdds;
+  /** Long shot / Realistic / Strong per application (or excluded). */
   readonly band: ChanceBand;
-  /** The guide's tier, or unassigned with missing facts. */
+  /** The guide's tier (1–3), marked "likely" where the setting is not known. */
   readonly tier: ProgramTier;
+  /** How strong the IR training at the institution is (kept apart from the chance). */
+  readonly irPathway: IrPathwayRating;
   /** The terms behind the chance. */
   readonly explanation: Explanation;
 }
@@ -98,6 +112,8 @@ export interface EvaluationSummary {
   };
   /** Programs on tracks the model does not score (IR–Independent). */
   readonly notModelled: readonly string[];
+  /** Programs whose visa policy is not settled, ordered by how much knowing it would change the plan. */
+  readonly askFirst: readonly AskFirstEntry[];
 }
 
 /** The whole evaluation. */
@@ -119,16 +135,15 @@ export interface EvaluateOptions {
 // The facts eligibility reads, as a key: programs with the same facts share one eligibility and estimate.
 function eligibilityKey(p: Program): string {
   const f = p.facts;
-  return `${f.j1.value}|${f.h1b.value}|${f.maxYearsSinceGraduation.value}|${f.step2Minimum.value}|${f.attempts.value}|${f.usce.value}`;
+  const visa = (x: typeof f.j1) => `${x.value}.${x.scope ?? ''}.${x.status ?? ''}`;
+  return `${p.track}|${visa(f.j1)}|${visa(f.h1b)}|${f.imgConsidered.value}|${f.maxYearsSinceGraduation.value}|${f.step2Minimum.value}|${f.attempts.value}|${f.usce.value}`;
 }
 
 interface Memo {
   readonly eligibility: Eligibility;
-  // Index: track (0 DR, 1 IR–Integrated) × 3 + IMG history (0 some, 1 none, 2 unknown).
-  readonly slots: ({ estimate: ChanceEstimate; band: ChanceBand } | undefined)[];
+  // By the program terms' key (see programTermsKey).
+  readonly scored: Map<string, { estimate: ChanceEstimate; band: ChanceBand }>;
 }
-
-const IMG_INDEX = { some: 0, none: 1, unknown: 2 } as const;
 
 function emptyCounts(): { total: number; eligible: number; uncertain: number; ineligible: number } {
   return { total: 0, eligible: 0, uncertain: 0, ineligible: 0 };
@@ -148,7 +163,6 @@ export function evaluate(
   const wantedTracks = new Set<string>(profile.tracks);
   const regions = new Set<string>(profile.regions);
   const states = new Set<string>(profile.states);
-  const tierCache = new Map<string, ProgramTier>();
   const memos = new Map<string, Memo>();
 
   const results: ProgramResult[] = [];
@@ -169,33 +183,24 @@ export function evaluate(
     const key = eligibilityKey(program);
     let memo = memos.get(key);
     if (!memo) {
-      memo = { eligibility: eligibilityOf(profile, program, model, year), slots: [] };
+      memo = { eligibility: eligibilityOf(profile, program, model, year), scored: new Map() };
       memos.set(key, memo);
     }
-    const history = imgHistoryOf(program);
-    const slot = (track === 'dr' ? 0 : 3) + IMG_INDEX[history];
-    let scored = memo.slots[slot];
+    const termsKey = programTermsKey(program);
+    let scored = memo.scored.get(termsKey);
     if (!scored) {
-      const estimate = chanceFrom(table[track].byImgHistory[history], memo.eligibility);
+      const estimate = chanceFrom(estimateFor(table[track], program, model), memo.eligibility, model);
       scored = {
         estimate,
         band: chanceBand(estimate.chance.central, memo.eligibility.status !== 'ineligible', model),
       };
-      memo.slots[slot] = scored;
+      memo.scored.set(termsKey, scored);
     }
     const { eligibility } = memo;
     const { estimate, band } = scored;
     const wanted = wantedTracks.has(track);
     const preferred = regions.has(program.region) || states.has(program.state);
-    const facts = ctx.tierFacts?.[program.id];
-    let tier: ProgramTier;
-    if (facts) tier = programTier(program, facts);
-    else {
-      const key = irPathwayOf(program);
-      const cached = tierCache.get(key);
-      tier = cached ?? programTier(program);
-      if (!cached) tierCache.set(key, tier);
-    }
+    const tier = programTier(program);
     const result: ProgramResult = {
       programId: program.id,
       track,
@@ -207,8 +212,10 @@ export function evaluate(
       eligibility,
       chance: estimate.chance,
       logOdds: estimate.logOdds,
+      odds: estimate.odds,
       band,
       tier,
+      irPathway: irPathwayStrength(program),
       explanation: estimate.explanation,
     };
     results.push(result);
@@ -223,15 +230,31 @@ export function evaluate(
   }
 
   const plans = profile.tracks.map((t) =>
-    planTrack(t, candidates[t], profile, table[t].applicant, model, options.plan?.[t] ?? {}),
+    planTrack(
+      t,
+      candidates[t].map((r) => ({
+        programId: r.programId,
+        chance: r.chance,
+        odds: r.odds,
+        preferred: r.preferred,
+        status: r.status,
+        gain: planGain(r, model),
+        state: r.program.state,
+        name: r.program.name,
+      })),
+      profile,
+      table[t].applicant,
+      model,
+      options.plan?.[t] ?? {},
+    ),
   );
   const programIds: string[] = [];
-  const chosenChances: Range[] = [];
+  const chosenOdds: ProgramOdds[] = [];
   for (const p of plans) {
     for (const id of p.programIds) programIds.push(id);
-    for (const c of p.chances) chosenChances.push(c);
+    for (const c of p.odds) chosenOdds.push(c);
   }
-  const portfolio = summarizePortfolio(chosenChances, model);
+  const portfolio = summarizePortfolio(chosenOdds, model);
 
   const perTrack: Partial<Record<ModelledTrack, number>> = {};
   for (const p of plans) perTrack[p.track] = p.recommendedCount;
@@ -250,6 +273,11 @@ export function evaluate(
       plans,
       recommended: { programIds, portfolio, fees, budget: budgetCheck(profile.budgetUsd, fees, programIds.length) },
       notModelled,
+      askFirst: askFirst(
+        profile.tracks.flatMap((t) => candidates[t]),
+        new Set(programIds),
+        model,
+      ),
     },
   };
 }

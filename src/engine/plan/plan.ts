@@ -4,7 +4,7 @@
  * advice when even every program open to the applicant is not enough.
  */
 import { param, type Model, type ModelledTrack, type Range } from '../model/model';
-import { applicationCurve, type CurvePoint } from '../model/portfolio';
+import { applicationCurve, type CurvePoint, type ProgramOdds } from '../model/portfolio';
 import type { EligibilityStatus } from './eligibility';
 import { erasFeeForSchedule, erasFeesForSchedule, nrmpRankFeeForSchedule } from './fees';
 import { compareCode } from '../util/format';
@@ -33,12 +33,20 @@ export function nrmpRankFee(ranks: number, model: Model): number {
 export interface PlanCandidate {
   /** ACGME ID. */
   readonly programId: string;
-  /** Chance of an interview per application (eligibility factor included). */
+  /** Chance of an interview per application (eligibility factor included, averaged over the applicant's shift). */
   readonly chance: Range;
-  /** In the applicant's preferred regions or states (breaks ties). */
+  /** Log-odds and factor ranges, for the list-level sums. */
+  readonly odds: ProgramOdds;
+  /** In the applicant's preferred regions or states. */
   readonly preferred: boolean;
   /** Eligible or uncertain (an open question such as the visa); ineligible ones are left out. */
   readonly status: EligibilityStatus;
+  /** The sort key: chance times the applicant's weights (see `planGain`). */
+  readonly gain: number;
+  /** State code, to spread ties across states. */
+  readonly state: string;
+  /** Display name, the last tie-break. */
+  readonly name: string;
 }
 
 /** The target of a plan; defaults come from model.json. */
@@ -76,6 +84,8 @@ export interface TrackPlan {
   readonly programIds: readonly string[];
   /** Their chances, in the same order. */
   readonly chances: readonly Range[];
+  /** Their odds, in the same order (for list-level sums). */
+  readonly odds: readonly ProgramOdds[];
   /** Whether the recommended count reaches the target (central estimate). */
   readonly reachesTarget: boolean;
   /** P(at least N) and expected interviews for the recommended programs (zero when none are recommended). */
@@ -104,11 +114,47 @@ function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-function compareCandidates(a: PlanCandidate, b: PlanCandidate): number {
-  const d = b.chance.central - a.chance.central;
-  if (d !== 0) return d;
-  if (a.preferred !== b.preferred) return a.preferred ? -1 : 1;
-  return compareCode(a.programId, b.programId);
+// Gains within this relative distance count as a tie (they differ only by rounding noise).
+const TIE = 1e-9;
+
+/**
+ * The candidates in plan order: highest gain first. Programs with the same gain (most unknown-fact
+ * programs of a track) are spread across states, one program per state in turn (states in order of
+ * how many tied programs they have, then by code), then by name; never by ACGME ID.
+ */
+export function orderCandidates(candidates: readonly PlanCandidate[]): PlanCandidate[] {
+  const byGain = [...candidates].sort((a, b) => b.gain - a.gain);
+  const out: PlanCandidate[] = [];
+  for (let i = 0; i < byGain.length;) {
+    const head = byGain[i] as PlanCandidate;
+    let j = i + 1;
+    while (j < byGain.length && Math.abs((byGain[j] as PlanCandidate).gain - head.gain) <= TIE * Math.max(1, head.gain))
+      j++;
+    out.push(...spreadAcrossStates(byGain.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+function spreadAcrossStates(tied: readonly PlanCandidate[]): PlanCandidate[] {
+  if (tied.length < 2) return [...tied];
+  const byState = new Map<string, PlanCandidate[]>();
+  for (const c of [...tied].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
+    const list = byState.get(c.state) ?? [];
+    list.push(c);
+    byState.set(c.state, list);
+  }
+  const states = [...byState.keys()].sort(
+    (a, b) => (byState.get(b)?.length ?? 0) - (byState.get(a)?.length ?? 0) || compareCode(a, b),
+  );
+  const out: PlanCandidate[] = [];
+  for (let round = 0; out.length < tied.length; round++) {
+    for (const s of states) {
+      const c = byState.get(s)?.[round];
+      if (c) out.push(c);
+    }
+  }
+  return out;
 }
 
 /** The target of a track from options or model.json defaults; throws on an impossible target. */
@@ -128,8 +174,8 @@ export function planTarget(
   return { n, probability };
 }
 
-/** Plans one track: candidates best chance first, the curve of P(at least N) and expected interviews, the smallest count that reaches the target. */
-// Ties break by preferred area, then id, so the plan is deterministic; `applicant` (the terms on this track) feeds the advice.
+/** Plans one track: candidates in plan order (see `orderCandidates`), the curve of P(at least N) and expected interviews, the smallest count that reaches the target. */
+// `applicant` (the terms on this track) feeds the advice.
 export function planTrack(
   track: ModelledTrack,
   candidates: readonly PlanCandidate[],
@@ -139,9 +185,10 @@ export function planTrack(
   options: PlanOptions = {},
 ): TrackPlan {
   const { n, probability } = planTarget(track, model, options);
-  const sorted = candidates.filter((c) => c.status !== 'ineligible').sort(compareCandidates);
+  const sorted = orderCandidates(candidates.filter((c) => c.status !== 'ineligible'));
   const chances = sorted.map((c) => c.chance);
-  const curve = applicationCurve(chances, n);
+  const odds = sorted.map((c) => c.odds);
+  const curve = applicationCurve(odds, n, model);
   let cautious: number | null = null;
   let central: number | null = null;
   let hopeful: number | null = null;
@@ -199,6 +246,7 @@ export function planTrack(
     recommendedCount,
     programIds: all.programIds.slice(0, recommendedCount),
     chances: chances.slice(0, recommendedCount),
+    odds: odds.slice(0, recommendedCount),
     reachesTarget: recommendedCount > 0 && central !== null,
     atRecommended,
     atAllCandidates: all,

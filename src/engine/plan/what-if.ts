@@ -6,7 +6,7 @@
 import type { EngineContext } from '../model/context';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate';
 import type { ModelledTrack, Range } from '../model/model';
-import { summarizePortfolio } from '../model/portfolio';
+import { summarizePortfolio, type ProgramOdds } from '../model/portfolio';
 import type { Program } from '../data/program';
 import type { Profile } from '../profile/profile';
 import { TRACK_NAME } from '../model/score';
@@ -174,7 +174,7 @@ export function whatIf(
   const index = new Map(baseline.programs.map((r, i) => [r.programId, i]));
   const positions = list.flatMap((id) => index.get(id) ?? []);
   // Same programs in the same order as the list, so "before" equals the baseline's own summary.
-  const pick = (e: Evaluation): Range[] => positions.flatMap((i) => e.programs[i]?.chance ?? []);
+  const pick = (e: Evaluation): ProgramOdds[] => positions.flatMap((i) => e.programs[i]?.odds ?? []);
   const before = summarizePortfolio(pick(baseline), ctx.model);
 
   return WHAT_IF_SCENARIOS.map((s): WhatIfResult => {
