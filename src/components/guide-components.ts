@@ -4,6 +4,7 @@ import Callout from './Callout.astro';
 import PlannerLink from './PlannerLink.astro';
 import Step2Position from './Step2PositionWidget.astro';
 import FeeEstimator from './FeeEstimatorWidget.astro';
+import Season from './Season.astro';
 
 /** Passed to every chapter's `<Content components={...} />`. */
-export const guideComponents = { Fig, Callout, PlannerLink, Step2Position, FeeEstimator };
+export const guideComponents = { Fig, Callout, PlannerLink, Step2Position, FeeEstimator, Season };

@@ -16,10 +16,14 @@ const TRACK_NAMES: Record<string, string> = {
   'ir-independent': 'IR–Independent',
 };
 
-/** MDX source to plain text: figures become their values (with their own words, if given), other tags and markdown syntax are dropped. */
+/**
+ * MDX source to plain text: figures become their values (with their own words, if given), season labels their
+ * season, other tags and markdown syntax are dropped.
+ */
 export function mdxToText(body: string): string {
   return body
     .replace(/<Fig\s+id="([^"]+)"\s*\/>/g, (_, id: string) => formatFigure(figure(reference, id)))
+    .replace(/<Season\s+fig="([^"]+)"[^>]*\/>/g, (_, id: string) => `ERAS ${figure(reference, id).year} season`)
     .replace(/<Fig\s+id="([^"]+)"\s*>([^<]*)<\/Fig>/g, (_, id: string, words: string) => {
       return `${figureNumber(figure(reference, id))} ${words.trim()}`;
     })
