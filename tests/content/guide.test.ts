@@ -77,6 +77,35 @@ describe('guide chapters', () => {
   });
 });
 
+describe('the guide says each shared fact once and links to it', () => {
+  // The J-1/H-1B survey shares live in the visa chapter; other chapters link to its section.
+  it.each([
+    ['survey.dr.j1', '09-visas.mdx'],
+    ['survey.dr.h1b', '09-visas.mdx'],
+  ])('%s is quoted only in %s', (id, home) => {
+    const quoting = files.filter((f) => read(f).includes(`<Fig id="${id}"`));
+    expect(quoting).toEqual([home]);
+  });
+
+  it('states the Charting Outcomes caveat in one anchored note (01-landscape), which others link to', () => {
+    const holding = files.filter((f) => read(f).includes('id="charting-outcomes-limits"'));
+    expect(holding).toEqual(['01-landscape.mdx']);
+    const linking = files.filter((f) => read(f).includes('/guide/landscape/#charting-outcomes-limits'));
+    expect(linking.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files)('%s leaves defining IR to the glossary', (f) => {
+    expect(read(f)).not.toMatch(/\bIR (means|is) Interventional Radiology/);
+  });
+
+  it.each(files)('%s labels an ERAS season only through <Season>, which says which cycle and where to check', (f) => {
+    const prose = read(f)
+      .replace(/^---[\s\S]*?---/, '')
+      .replace(/<Season\s[^>]*\/>/g, '');
+    expect(prose).not.toMatch(/\b20\d\d (ERAS )?season\b/);
+  });
+});
+
 describe('the guide is in our own words', () => {
   const seedDir = '../shared/seeds';
   const seed = existsSync(seedDir)
