@@ -1,5 +1,5 @@
 import { evaluate } from '../../src/engine/plan/evaluate';
-import { erasFee, erasFees, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan/plan';
+import { erasFee, erasFees, firstAdvice, nrmpRankFee, planTrack, type PlanCandidate } from '../../src/engine/plan/plan';
 import { logit, param, type Model } from '../../src/engine/model/model';
 import { scoreTable } from '../../src/engine/model/score';
 import {
@@ -261,5 +261,28 @@ describe('evaluate: plan summary', () => {
     const e = evaluate(drMedianProfile(), programs, CTX);
     expect(e.summary.counts).toEqual({ total: 3, eligible: 1, uncertain: 1, ineligible: 1 });
     expect(e.summary.plans[0]?.candidates).toBe(2);
+  });
+});
+
+describe('advice that acts on the gap', () => {
+  const applicant = scoreTable(drMedianProfile(), MODEL, 2026).dr.applicant;
+
+  it('no Step 2 CK score: take it first, no list and no fees, even with many programs open', () => {
+    const profile = drMedianProfile({ step2: { score: 'not-taken', attempts: 1 }, ecfmg: 'pending' });
+    const plan = planTrack('dr', candidates(new Array(150).fill(0.08)), profile, applicant, PLAN_MODEL);
+    expect(plan.status).toBe('strengthen-first');
+    expect(plan.recommendedCount).toBe(0);
+    expect(plan.message).toMatch(/^Take Step 2 CK before applying/);
+    expect(plan.advice[0]).toMatch(/^Take Step 2 CK first/);
+  });
+
+  it('an H-1B without Step 3: Step 3 before rank lists, or the J-1, with the survey shares, first', () => {
+    const profile = drMedianProfile({ visa: 'h1b', step3: 'no' });
+    const plan = planTrack('dr', candidates(new Array(300).fill(0.06)), profile, applicant, PLAN_MODEL);
+    expect(plan.status).toBe('reaches-target');
+    expect(plan.advice[0]).toMatch(/^Pass Step 3 before rank lists are due/);
+    expect(plan.advice[0]).toContain('23.2% of DR programs sponsor the H-1B against 73.1% for the J-1');
+    expect(firstAdvice(drMedianProfile({ visa: 'h1b', step3: 'passed' }), MODEL)).toEqual([]);
+    expect(firstAdvice(drMedianProfile(), MODEL)).toEqual([]);
   });
 });

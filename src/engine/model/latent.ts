@@ -6,20 +6,17 @@
 import { sigmoid } from './model';
 
 /**
- * Gauss–Hermite nodes for the standard normal (probabilists' Hermite, 16 points): [z, weight], z ≥ 0;
- * each non-zero node is used as +z and −z. The weights of all 16 points add up to 1; the rule is exact
- * for polynomials up to degree 31 (tests check the moments 1, 1 and 3). Computed with numpy's
- * `hermegauss(16)`, weights divided by √(2π).
+ * Gauss–Hermite nodes for the standard normal (probabilists' Hermite, 8 points): [z, weight], z > 0;
+ * each node is used as +z and −z. The weights add up to 1 and the rule is exact for polynomials up to
+ * degree 15 (tests check the moments 1, 1, 3 and 15). Computed with numpy's `hermegauss(8)`, weights
+ * divided by √(2π). Against a 60-point rule the averaged chance differs by under 1e-6 for log-odds
+ * from −5 to 2 and σ up to 1, so 8 points are enough and keep list-level sums cheap.
  */
 const HALF_NODES: readonly (readonly [number, number])[] = [
-  [0.386760604500557, 0.286568521238012],
-  [1.16382910055496, 0.15833837275095],
-  [1.95198034571633, 0.0472847523540141],
-  [2.7602450476307, 0.00726693760118475],
-  [3.60087362417155, 0.000525984926573909],
-  [4.49295530252001, 1.53000321624873e-5],
-  [5.47222570594934, 1.30947321628682e-7],
-  [6.63087819839313, 1.49781472316184e-10],
+  [0.539079811351375, 0.373012257679077],
+  [1.63651904243511, 0.117239907661759],
+  [2.80248586128754, 0.00963522012078826],
+  [4.14454718612589, 0.000112614538375368],
 ];
 
 /** Standard-normal quadrature nodes (z) and weights (w), symmetric, weights adding to 1. */
@@ -28,16 +25,8 @@ export const NORMAL_NODES: readonly { readonly z: number; readonly w: number }[]
   ...HALF_NODES.map(([z, w]) => ({ z, w })),
 ];
 
-// Nodes whose weight is below this change no reported figure (the 7th and 8th pairs weigh < 1e-6
-// together); skipping them halves the work of every list-level sum.
-const NEGLIGIBLE_WEIGHT = 1e-6;
-
-/** The nodes worth computing: weights renormalized to add up to 1. */
-export const LATENT_NODES: readonly { readonly z: number; readonly w: number }[] = (() => {
-  const kept = NORMAL_NODES.filter((n) => n.w >= NEGLIGIBLE_WEIGHT);
-  const total = kept.reduce((s, n) => s + n.w, 0);
-  return kept.map((n) => ({ z: n.z, w: n.w / total }));
-})();
+/** The nodes every list-level sum uses (the whole rule). */
+export const LATENT_NODES = NORMAL_NODES;
 
 /** E[σ(η + σ·Z)] for Z standard normal: the chance at log-odds η averaged over the applicant's shift. */
 export function mixedSigmoid(logOdds: number, sigma: number): number {

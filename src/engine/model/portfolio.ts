@@ -88,6 +88,37 @@ export interface ProgramOdds {
   readonly logOdds: Range;
   /** Eligibility factor in the same sets. */
   readonly factor: Range;
+  /** The chance at every (set, node) pair for one σ, when already computed (see `oddsWithNodes`). */
+  readonly atNodes?: { readonly sigma: number; readonly chances: Float64Array };
+}
+
+const SET_COUNT = 3;
+
+/** The chance at each (set, node) pair: index set × nodes + node, sets in the order low, central, high. */
+export function chancesAtNodes(o: ProgramOdds, sigma: number): Float64Array {
+  if (o.atNodes && o.atNodes.sigma === sigma) return o.atNodes.chances;
+  const nodes = nodesFor(sigma);
+  const out = new Float64Array(SET_COUNT * nodes.length);
+  for (let si = 0; si < SET_COUNT; si++) {
+    const set = SETS[si] as SetName;
+    const f = o.factor[set];
+    const eta = o.logOdds[set];
+    for (let ni = 0; ni < nodes.length; ni++) {
+      out[si * nodes.length + ni] = f === 0 ? 0 : f * sigmoid(eta + sigma * (nodes[ni] as { z: number }).z);
+    }
+  }
+  return out;
+}
+
+/** The same odds with their node chances computed once, so list-level sums over many programs reuse them. */
+export function oddsWithNodes(logOdds: Range, factor: Range, sigma: number): ProgramOdds {
+  const bare = { logOdds, factor };
+  return { ...bare, atNodes: { sigma, chances: chancesAtNodes(bare, sigma) } };
+}
+
+const NO_SHIFT_NODES = [{ z: 0, w: 1 }] as const;
+function nodesFor(sigma: number): readonly { readonly z: number; readonly w: number }[] {
+  return sigma === 0 ? NO_SHIFT_NODES : LATENT_NODES;
 }
 
 /** The spread σ of the applicant's shared shift (model.json `latent.sigma`), or an override for sensitivity rows. */
@@ -99,11 +130,21 @@ export function latentSigma(model: Model, override?: number): number {
 
 /** The chance of an interview at one program averaged over the applicant's shift, per parameter set. */
 export function mixedChance(odds: ProgramOdds, sigma: number): Range {
-  return ordered(
-    odds.factor.low * mixedSigmoid(odds.logOdds.low, sigma),
-    odds.factor.central * mixedSigmoid(odds.logOdds.central, sigma),
-    odds.factor.high * mixedSigmoid(odds.logOdds.high, sigma),
-  );
+  if (!odds.atNodes || odds.atNodes.sigma !== sigma) {
+    return ordered(
+      odds.factor.low * mixedSigmoid(odds.logOdds.low, sigma),
+      odds.factor.central * mixedSigmoid(odds.logOdds.central, sigma),
+      odds.factor.high * mixedSigmoid(odds.logOdds.high, sigma),
+    );
+  }
+  const nodes = nodesFor(sigma);
+  const c = odds.atNodes.chances;
+  const avg = (si: number) => {
+    let s = 0;
+    for (let ni = 0; ni < nodes.length; ni++) s += (nodes[ni] as { w: number }).w * (c[si * nodes.length + ni] ?? 0);
+    return s;
+  };
+  return ordered(avg(0), avg(1), avg(2));
 }
 
 /** What a list of applications adds up to. */
@@ -143,30 +184,49 @@ export function summarizePortfolio(
     central: param(model, 'match.q'),
     high: paramIn(model, 'match.q', 'high'),
   };
+  const nodes = nodesFor(sigma);
+  const J = nodes.length;
+  const slots = SET_COUNT * J;
+  // One truncated distribution, miss product and expected count per (set, node), flat (slot idx holds
+  // P(exactly k) at idx·(kMax+1) + k, P(at least kMax) at its last place); programs outermost so each
+  // program's node chances are read once. The update is addProgram written out: this is the hot loop.
+  const N1 = kMax + 1;
+  const flat = new Float64Array(slots * N1);
+  for (let idx = 0; idx < slots; idx++) flat[idx * N1] = 1;
+  const miss = new Float64Array(slots).fill(1);
+  const e = new Float64Array(slots);
+  const qs = [q.low, q.central, q.high];
+  for (const o of odds) {
+    const ch = chancesAtNodes(o, sigma);
+    for (let idx = 0; idx < slots; idx++) {
+      const c = ch[idx] as number;
+      if (c === 0) continue;
+      const base = idx * N1;
+      const r = 1 - c;
+      flat[base + kMax] = (flat[base + kMax] as number) + (flat[base + kMax - 1] as number) * c;
+      for (let k = kMax - 1; k > 0; k--)
+        flat[base + k] = (flat[base + k] as number) * r + (flat[base + k - 1] as number) * c;
+      flat[base] = (flat[base] as number) * r;
+      miss[idx] = (miss[idx] as number) * (1 - (qs[Math.floor(idx / J)] as number) * c);
+      e[idx] = (e[idx] as number) + c;
+    }
+  }
+  const dps = Array.from({ length: slots }, (_, idx) => flat.subarray(idx * N1, idx * N1 + N1));
   const tails: Record<SetName, number[]> = { low: [], central: [], high: [] };
   const expected: Record<SetName, number> = { low: 0, central: 0, high: 0 };
   const match: Record<SetName, number> = { low: 0, central: 0, high: 0 };
-  const dp = new Float64Array(kMax + 1);
-  for (const set of SETS) {
+  SETS.forEach((set, si) => {
     const acc = new Float64Array(kMax + 1);
-    for (const node of sigma === 0 ? [{ z: 0, w: 1 }] : LATENT_NODES) {
-      dp.fill(0);
-      dp[0] = 1;
-      let miss = 1;
-      let e = 0;
-      for (const o of odds) {
-        const c = o.factor[set] * sigmoid(o.logOdds[set] + sigma * node.z);
-        addProgram(dp, kMax, c);
-        miss *= 1 - q[set] * c;
-        e += c;
-      }
-      const t = tailOf(dp, kMax);
-      for (let k = 0; k <= kMax; k++) acc[k] = (acc[k] ?? 0) + node.w * (t[k] ?? 0);
-      expected[set] += node.w * e;
-      match[set] += node.w * (1 - miss);
+    for (let ni = 0; ni < J; ni++) {
+      const idx = si * J + ni;
+      const w = (nodes[ni] as { w: number }).w;
+      const t = tailOf(dps[idx] as Float64Array, kMax);
+      for (let k = 0; k <= kMax; k++) acc[k] = (acc[k] ?? 0) + w * (t[k] ?? 0);
+      expected[set] += w * (e[idx] ?? 0);
+      match[set] += w * (1 - (miss[idx] ?? 1));
     }
     tails[set] = Array.from(acc, (v) => Math.min(1, v));
-  }
+  });
   const atLeast: { k: number; chance: Range }[] = [];
   for (let k = 1; k <= kMax; k++) {
     atLeast.push({ k, chance: ordered(tails.low[k] ?? 0, tails.central[k] ?? 0, tails.high[k] ?? 0) });
@@ -212,32 +272,44 @@ export function applicationCurve(
   options: { readonly sigma?: number } = {},
 ): CurvePoint[] {
   const sigma = latentSigma(model, options.sigma);
-  const nodes = sigma === 0 ? [{ z: 0, w: 1 }] : LATENT_NODES;
-  const dps = SETS.map(() =>
-    nodes.map(() => {
-      const d = new Float64Array(n + 1);
-      d[0] = 1;
-      return d;
-    }),
-  );
+  const nodes = nodesFor(sigma);
+  const J = nodes.length;
+  const slots = SET_COUNT * J;
+  const W = Float64Array.from(nodes, (x) => x.w);
+  // One truncated distribution per (set, node), flat: slot idx holds P(exactly k) at idx·(n+1) + k for
+  // k < n and P(at least n) at idx·(n+1) + n. Written out here (not addProgram) as this is the hot loop.
+  const N1 = n + 1;
+  const dp = new Float64Array(slots * N1);
+  for (let idx = 0; idx < slots; idx++) dp[idx * N1] = 1;
   const e = [0, 0, 0];
   const out: CurvePoint[] = new Array<CurvePoint>(odds.length);
   let previous = n === 0 ? 1 : 0;
   for (let i = 0; i < odds.length; i++) {
-    const o = odds[i] as ProgramOdds;
+    const ch = chancesAtNodes(odds[i] as ProgramOdds, sigma);
     const at = [0, 0, 0];
     let centralChance = 0;
-    SETS.forEach((set, si) => {
-      const rows = dps[si] as Float64Array[];
-      nodes.forEach((node, ni) => {
-        const c = o.factor[set] * sigmoid(o.logOdds[set] + sigma * node.z);
-        const d = rows[ni] as Float64Array;
-        addProgram(d, n, c);
-        e[si] = (e[si] ?? 0) + node.w * c;
-        if (set === 'central') centralChance += node.w * c;
-        if (n > 0) at[si] = (at[si] ?? 0) + node.w * (d[n] ?? 0);
-      });
-    });
+    for (let si = 0; si < SET_COUNT; si++) {
+      let atSet = 0;
+      let eSet = 0;
+      for (let ni = 0; ni < J; ni++) {
+        const idx = si * J + ni;
+        const w = W[ni] as number;
+        const c = ch[idx] as number;
+        const base = idx * N1;
+        if (c !== 0 && n > 0) {
+          const q = 1 - c;
+          dp[base + n] = (dp[base + n] as number) + (dp[base + n - 1] as number) * c;
+          for (let k = n - 1; k > 0; k--)
+            dp[base + k] = (dp[base + k] as number) * q + (dp[base + k - 1] as number) * c;
+          dp[base] = (dp[base] as number) * q;
+        }
+        eSet += w * c;
+        atSet += w * (dp[base + n] as number);
+      }
+      e[si] = (e[si] as number) + eSet;
+      at[si] = atSet;
+      if (si === 1) centralChance = eSet;
+    }
     const atLeast = n === 0 ? { low: 1, central: 1, high: 1 } : ordered(at[0] ?? 0, at[1] ?? 0, at[2] ?? 0);
     out[i] = {
       applications: i + 1,

@@ -19,7 +19,7 @@ import {
 import type { Program } from '../data/program';
 import type { Profile } from '../profile/profile';
 import { applyVerifications } from '../planner/verification';
-import { latentSigma, mixedChance, type ProgramOdds } from './portfolio';
+import { latentSigma, mixedChance, oddsWithNodes, type ProgramOdds } from './portfolio';
 import { UNKNOWN } from '../data/program';
 
 /** One term of the sum on the log-odds scale, with the sentence that explains it. */
@@ -595,8 +595,7 @@ export function factorSentence(eligibility: Eligibility): string {
  * σ(log-odds + u), averaged over the applicant's shared shift u (see ./latent).
  */
 export function chanceFrom(estimate: TermEstimate, eligibility: Eligibility, model: Model): ChanceEstimate {
-  const factor = eligibility.factorRange;
-  const odds = { logOdds: estimate.logOdds, factor };
+  const odds = oddsWithNodes(estimate.logOdds, eligibility.factorRange, latentSigma(model));
   return {
     eligibility,
     chance: mixedChance(odds, latentSigma(model)),

@@ -7,6 +7,7 @@ import { param, type Model, type Range } from '../model/model';
 import type { Eligibility } from './eligibility';
 import type { Program } from '../data/program';
 import { irPathwayStrength } from './tiers';
+import { compareCode } from '../util/format';
 
 /** What ordering and asking read of one scored program. */
 export interface GainInput {
@@ -77,8 +78,6 @@ export function askFirst(
       preferred: r.preferred,
     });
   }
-  scored.sort(
-    (a, b) => b.value - a.value || Number(b.preferred) - Number(a.preferred) || a.name.localeCompare(b.name, 'en'),
-  );
+  scored.sort((a, b) => b.value - a.value || Number(b.preferred) - Number(a.preferred) || compareCode(a.name, b.name));
   return scored.slice(0, param(model, 'plan.ask-first.count')).map((s) => s.entry);
 }

@@ -139,6 +139,11 @@ function eligibilityKey(p: Program): string {
   return `${p.track}|${visa(f.j1)}|${visa(f.h1b)}|${f.imgConsidered.value}|${f.maxYearsSinceGraduation.value}|${f.step2Minimum.value}|${f.attempts.value}|${f.usce.value}`;
 }
 
+// The facts the tier rule reads, as a key.
+function tierKey(p: Program): string {
+  return `${p.track}|${p.siblings.length > 0}|${p.irIndependent}|${p.facts.esir.value}|${p.facts.setting.value}`;
+}
+
 interface Memo {
   readonly eligibility: Eligibility;
   // By the program terms' key (see programTermsKey).
@@ -164,6 +169,8 @@ export function evaluate(
   const regions = new Set<string>(profile.regions);
   const states = new Set<string>(profile.states);
   const memos = new Map<string, Memo>();
+  // Programs with the same tier facts share one tier (building its sentences costs more than scoring).
+  const tiers = new Map<string, ProgramTier>();
 
   const results: ProgramResult[] = [];
   const notModelled: string[] = [];
@@ -200,7 +207,12 @@ export function evaluate(
     const { estimate, band } = scored;
     const wanted = wantedTracks.has(track);
     const preferred = regions.has(program.region) || states.has(program.state);
-    const tier = programTier(program);
+    const tk = tierKey(program);
+    let tier = tiers.get(tk);
+    if (!tier) {
+      tier = programTier(program);
+      tiers.set(tk, tier);
+    }
     const result: ProgramResult = {
       programId: program.id,
       track,

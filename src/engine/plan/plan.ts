@@ -139,7 +139,7 @@ export function orderCandidates(candidates: readonly PlanCandidate[]): PlanCandi
 function spreadAcrossStates(tied: readonly PlanCandidate[]): PlanCandidate[] {
   if (tied.length < 2) return [...tied];
   const byState = new Map<string, PlanCandidate[]>();
-  for (const c of [...tied].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
+  for (const c of [...tied].sort((a, b) => compareCode(a.name, b.name))) {
     const list = byState.get(c.state) ?? [];
     list.push(c);
     byState.set(c.state, list);
@@ -210,7 +210,10 @@ export function planTrack(
     erasFee: erasFee(sorted.length, model),
   };
   const name = TRACK_NAME[track];
-  const strengthenFirst = sorted.length > 0 && all.expected.central < param(model, 'plan.strengthen-below-expected');
+  // No Step 2 CK score: programs screen non-US IMGs by it, so the first step is the exam, not a list.
+  const noStep2 = profile.step2.score === 'not-taken';
+  const strengthenFirst =
+    sorted.length > 0 && (noStep2 || all.expected.central < param(model, 'plan.strengthen-below-expected'));
   // Strengthening first means applying nowhere this round: no programs, no fees; `all` keeps what applying everywhere would give.
   const recommendedCount = strengthenFirst ? 0 : (central ?? sorted.length);
   const at = curve[recommendedCount - 1];
@@ -221,6 +224,9 @@ export function planTrack(
   if (sorted.length === 0) {
     status = 'no-candidates';
     message = `No ${name} program is open to you with the facts we have: every one is excluded by a known policy.`;
+  } else if (strengthenFirst && noStep2) {
+    status = 'strengthen-first';
+    message = `Take Step 2 CK before applying: most ${name} programs do not review a non-US IMG's application without a score, and the score decides where you stand. With no score the model expects ${all.expected.central.toFixed(1)} interviews from all ${sorted.length} ${name} programs open to you; the plan counts no ${name} applications and no fees until you have one.`;
   } else if (strengthenFirst) {
     status = 'strengthen-first';
     message = `Strengthen before applying: even applying to all ${sorted.length} ${name} programs open to you, the model expects ${all.expected.central.toFixed(1)} interviews (range ${all.expected.low.toFixed(1)} to ${all.expected.high.toFixed(1)}), so no interview is the likeliest outcome. The plan counts no ${name} applications and no fees until your application is stronger.`;
@@ -253,10 +259,33 @@ export function planTrack(
     erasFee: erasFee(recommendedCount, model),
     status,
     message,
-    advice:
-      status === 'reaches-target' || status === 'no-candidates' ? [] : adviceFor(profile, applicant, model, track),
+    advice: [
+      ...firstAdvice(profile, model),
+      ...(status === 'reaches-target' || status === 'no-candidates' ? [] : adviceFor(profile, applicant, model, track)),
+    ].filter((a, i, all) => all.indexOf(a) === i),
     curve,
   };
+}
+
+/**
+ * Advice that comes before any list, whatever the plan: no Step 2 CK score, or an H-1B needed without
+ * Step 3 planned (most programs that sponsor the H-1B need Step 3 passed before they rank you), with
+ * the survey shares of programs that sponsor each visa.
+ */
+export function firstAdvice(profile: Profile, model: Model): string[] {
+  const out: string[] = [];
+  if (profile.step2.score === 'not-taken') {
+    out.push(
+      `Take Step 2 CK first, and aim for at least the matched median of ${model.step2Median.dr} (DR) or ${model.step2Median['ir-integrated']} (IR–Integrated): programs screen by it before anything else.`,
+    );
+  }
+  if (profile.visa === 'h1b' && profile.step3 === 'no') {
+    const { j1, h1b } = model.visaShare;
+    out.push(
+      `Pass Step 3 before rank lists are due: an H-1B residency needs it, and only ${h1b.percent}% of DR programs sponsor the H-1B against ${j1.percent}% for the J-1 (${j1.year} survey). If Step 3 cannot be done in time, apply on a J-1.`,
+    );
+  }
+  return out;
 }
 
 // Advice per applicant term that pulls the estimate down, most costly first; fixed facts
