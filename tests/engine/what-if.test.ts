@@ -48,13 +48,18 @@ describe('whatIf', () => {
     expect(r.applicable && r.matchChance.delta.central).toBeLessThan(0);
   });
 
-  it('lists programs that change band', () => {
-    // 265 puts every program just under the 12% "Likely" line; ten points more crosses it.
-    const strong = drMedianProfile({ step2: { score: 265, attempts: 1 } });
+  it('lists programs that change band, exactly those whose band differs after the change', () => {
+    const strong = drMedianProfile({ step2: { score: 278, attempts: 1 } });
     const r = byId(whatIf(strong, programs, CTX), 'step2-plus-10');
     if (!r.applicable) throw new Error('should apply');
-    expect(r.bandChanges).toHaveLength(100);
-    expect(r.bandChanges.every((c) => c.from === 'target' && c.to === 'likely')).toBe(true);
+    const before = evaluate(strong, programs, CTX).programs;
+    const after = evaluate(drMedianProfile({ step2: { score: 288, attempts: 1 } }), programs, CTX).programs;
+    const expected = before.flatMap((b, i) =>
+      after[i] && after[i].band !== b.band ? [{ programId: b.programId, from: b.band, to: after[i].band }] : [],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.bandChanges).toEqual(expected);
+    expect(r.bandChanges.every((c) => c.to === 'likely')).toBe(true);
   });
 
   it('keeps the list of applications fixed and reports the new recommended counts', () => {
@@ -69,7 +74,13 @@ describe('whatIf', () => {
   it('accepts the user list of applications', () => {
     const ids = programs.slice(0, 5).map((p) => p.id);
     const r = byId(whatIf(profile, programs, CTX, { programIds: ids }), 'step3-passed');
-    expect(r.applicable && r.expected.before.central).toBeCloseTo(5 * 0.063, 3);
+    const chances = evaluate(profile, programs, CTX)
+      .programs.slice(0, 5)
+      .map((x) => x.chance.central);
+    expect(r.applicable && r.expected.before.central).toBeCloseTo(
+      chances.reduce((a, b) => a + b, 0),
+      10,
+    );
   });
 
   it.each([
