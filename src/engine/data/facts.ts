@@ -8,7 +8,8 @@ import { UNKNOWN, type Evidence, type FactScope, type PolicyFactKey, type Source
 /**
  * Hosts whose pages are never a source for a program fact: residency directories and aggregators,
  * forums, NRMP/FREIDA program data. Their terms forbid reuse or they copy the programs' own pages;
- * they may be used only to find the program's own page. Matched against the URL's host name.
+ * they may be used only to find the program's own page. Matched against the URL's host name; staging
+ * copies (uat, staging, dev hosts) count as not a source too.
  */
 export const NOT_A_SOURCE_HOSTS: readonly string[] = [
   'freida.ama-assn.org',
@@ -27,7 +28,17 @@ export const NOT_A_SOURCE_HOSTS: readonly string[] = [
   'imgfriendly.com',
   'thematchguide.com',
   'residencyprograms.org',
+  // Copies of pages on hosts the institution does not name as its own: content-delivery and app hosts,
+  // wikis and document-sharing sites (the page may be stale or not the institution's at all).
+  'cloudfront.net',
+  'azurewebsites.net',
+  'atlassian.net',
+  'docslib.org',
+  'studylib.net',
 ];
+
+// A staging copy of a site ("saintvincent-uat.example.com") is not the published page.
+const STAGING_HOST = /(^|[.-])(uat|staging|stage|dev)[.-]/;
 
 /** The host a URL points at, lower case, or null when it is not a URL. */
 export function hostOf(url: string): string | null {
@@ -42,7 +53,7 @@ export function hostOf(url: string): string | null {
 export function isNotASource(url: string): boolean {
   const host = hostOf(url);
   if (host === null) return false;
-  return NOT_A_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+  return STAGING_HOST.test(host) || NOT_A_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
 /** How each source kind is named in a fact's `source` text. */
