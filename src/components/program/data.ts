@@ -20,6 +20,19 @@ export function irIndependentFor(drId: string): IrIndependentMatch[] {
   return irIndependent.filter((m) => m.drId === drId);
 }
 
+/** The programs of the other track at a program's institution (its siblings), in ID order. */
+export function siblingsOf(p: Program): Program[] {
+  return p.siblings.map((id) => programById.get(id)).filter((s): s is Program => s !== undefined);
+}
+
+/**
+ * The DR program(s) at a program's institution: the program itself for DR, its DR siblings for an
+ * IR–Integrated program. ESIR and the IR–Independent matches belong to them.
+ */
+export function drAtInstitution(p: Program): Program[] {
+  return p.track === 'dr' ? [p] : siblingsOf(p).filter((s) => s.track === 'dr');
+}
+
 /** A state's programs, sorted by city then name. */
 export interface StateGroup {
   /** USPS code. */
