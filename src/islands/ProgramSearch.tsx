@@ -6,8 +6,25 @@
  * fetched from this site the first time someone uses the search box.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import {
+  FLAG_FACETS,
+  FLAG_FACET_LABEL,
+  SETTING_LABEL,
+  SIZE_CLASSES,
+  SIZE_LABEL,
+  readFacetTokens,
+} from '../engine/data/program-facets';
+import type { Setting } from '../engine/data/program';
 import { loadSearch, type Search } from './load-search';
-import { resultSummary, visibleIds, type ListedProgram, type ProgramFilters } from './program-filters';
+import {
+  NO_FILTERS,
+  facetCounts,
+  resultSummary,
+  visibleIds,
+  type FacetCounts,
+  type ListedProgram,
+  type ProgramFilters,
+} from './program-filters';
 
 interface Props {
   /** Site base URL, ending with "/". */
@@ -20,14 +37,16 @@ interface Props {
   regions: string[];
   /** States that have programs. */
   states: { code: string; name: string; region: string }[];
+  /** The fact filters' counts with no filter set, shown until the island has read the list. */
+  totals: FacetCounts;
 }
 
-const EMPTY: ProgramFilters = { query: '', track: '', region: '', state: '' };
+const SETTINGS = Object.keys(SETTING_LABEL) as Setting[];
 
 /** The search box and filters; hides non-matching items of the list `listId` and announces the count. */
 export default function ProgramSearch(props: Props) {
   const [ready, setReady] = createSignal(false);
-  const [filters, setFilters] = createSignal<ProgramFilters>(EMPTY);
+  const [filters, setFilters] = createSignal<ProgramFilters>(NO_FILTERS);
   const [search, setSearch] = createSignal<Search | null>(null);
   const [loadFailed, setLoadFailed] = createSignal(false);
   const [listed, setListed] = createSignal<ListedProgram[]>([]);
@@ -49,6 +68,7 @@ export default function ProgramSearch(props: Props) {
         track: el.dataset['track'] ?? '',
         region: facet(el, 'region'),
         state: facet(el, 'state'),
+        facets: readFacetTokens(el.dataset['f'] ?? ''),
       })),
     );
     setReady(true);
@@ -73,6 +93,9 @@ export default function ProgramSearch(props: Props) {
     return q && s ? s(q) : null;
   });
   const shown = createMemo(() => visibleIds(listed(), filters(), textMatches()));
+  const counts = createMemo(() => (ready() ? facetCounts(listed(), filters(), textMatches()) : props.totals));
+  const toggleFlag = (k: (typeof FLAG_FACETS)[number], on: boolean) =>
+    update({ flags: on ? [...filters().flags, k] : filters().flags.filter((x) => x !== k) });
 
   createEffect(() => {
     const visible = shown();
@@ -94,6 +117,11 @@ export default function ProgramSearch(props: Props) {
           track: props.tracks.find((t) => t.value === f.track)?.label,
           region: f.region || undefined,
           state: props.states.find((s) => s.code === f.state)?.name,
+          facts: [
+            ...f.flags.map((k) => FLAG_FACET_LABEL[k]),
+            ...(f.setting ? [SETTING_LABEL[f.setting]] : []),
+            ...(f.size ? [SIZE_LABEL[f.size]] : []),
+          ],
         });
     clearTimeout(timer);
     timer = setTimeout(() => setStatus(text), 300);
@@ -158,8 +186,52 @@ export default function ProgramSearch(props: Props) {
           <For each={stateOptions()}>{(s) => <option value={s.code}>{s.name}</option>}</For>
         </select>
       </div>
+      <div class="field">
+        <label for="program-setting">Setting</label>
+        <select
+          id="program-setting"
+          disabled={!ready()}
+          value={filters().setting}
+          onChange={(e) => update({ setting: e.currentTarget.value as ProgramFilters['setting'] })}
+        >
+          <option value="">Any setting</option>
+          <For each={SETTINGS}>
+            {(v) => <option value={v}>{`${SETTING_LABEL[v]} (${counts().setting[v]})`}</option>}
+          </For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="program-size">Size</label>
+        <select
+          id="program-size"
+          disabled={!ready()}
+          value={filters().size}
+          onChange={(e) => update({ size: e.currentTarget.value as ProgramFilters['size'] })}
+        >
+          <option value="">Any size</option>
+          <For each={SIZE_CLASSES}>{(v) => <option value={v}>{`${SIZE_LABEL[v]} (${counts().size[v]})`}</option>}</For>
+        </select>
+      </div>
+      <fieldset class="flags">
+        <legend>Only programs where the sources show</legend>
+        <For each={FLAG_FACETS}>
+          {(k) => (
+            <label>
+              <input
+                type="checkbox"
+                disabled={!ready()}
+                checked={filters().flags.includes(k)}
+                onChange={(e) => toggleFlag(k, e.currentTarget.checked)}
+              />
+              <span>
+                {FLAG_FACET_LABEL[k]} <span class="count">({counts().flags[k]})</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
       <div class="field actions">
-        <button type="button" class="secondary" disabled={!ready()} onClick={() => setFilters(EMPTY)}>
+        <button type="button" class="secondary" disabled={!ready()} onClick={() => setFilters(NO_FILTERS)}>
           Clear
         </button>
       </div>

@@ -4,7 +4,8 @@ import Fuse from 'fuse.js/basic';
 import { compileDataset } from '../../scripts/data/compile.ts';
 import { COMPACT_BUDGET_GZIP, SEARCH_INDEX_BUDGET_GZIP, buildOutputs, byteSizes } from '../../scripts/data/outputs.ts';
 import { readDatasetSources } from '../../scripts/data/sources.ts';
-import { resultSummary, visibleIds, type ListedProgram } from '../../src/islands/program-filters.ts';
+import { programFacets } from '../../src/engine/data/program-facets.ts';
+import { NO_FILTERS, resultSummary, visibleIds, type ListedProgram } from '../../src/islands/program-filters.ts';
 import { SEARCH_OPTIONS, type SearchIndexFile } from '../../src/islands/program-search.ts';
 
 const result = compileDataset(readDatasetSources(process.cwd()));
@@ -54,8 +55,15 @@ describe('search index', () => {
 });
 
 describe('filters', () => {
-  const listed: ListedProgram[] = programs.map((p) => ({ id: p.id, track: p.track, region: p.region, state: p.state }));
-  const none = { query: '', track: '', region: '', state: '' };
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const listed: ListedProgram[] = programs.map((p) => ({
+    id: p.id,
+    track: p.track,
+    region: p.region,
+    state: p.state,
+    facets: programFacets(p, (id) => byId.get(id)),
+  }));
+  const none = NO_FILTERS;
 
   it.each([
     [{}, 296],
@@ -64,6 +72,10 @@ describe('filters', () => {
     [{ state: 'NY' }, 35],
     [{ region: 'Territories' }, 1],
     [{ track: 'ir-integrated', state: 'PA' }, 9],
+    [
+      { flags: ['irIntegrated' as const] },
+      103 + new Set(programs.flatMap((p) => (p.track === 'dr' ? [] : p.siblings))).size,
+    ],
   ])('%j shows %i programs', (patch, count) => {
     expect(visibleIds(listed, { ...none, ...patch }, null).size).toBe(count);
   });
