@@ -2,15 +2,17 @@
  * CLI: validates content/programs/*.csv and compiles them into src/generated/ (programs.json,
  * programs.min.json, search-index.json). Usage: tsx scripts/compile-data.ts [--check | --write-review]
  *   (no flag)       compile, write the outputs, print sizes against the budgets
- *   --check         validate only; print counts per track and state and known facts per policy field
+ *   --check         validate only; print counts per track and state, and the coverage table: per fact and
+ *                   track, known values by source kind and scope, open ones (disagree, case by case, DOL
+ *                   filing only), DOL filings and IR–Independent presence
  *   --write-review  compile and rewrite content/programs/links.review.csv (review the diff before committing)
  * Exits 1 with every problem listed (file:line  field: message) when any source row is bad.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POLICY_FACT_KEYS } from '../src/engine/data/program.ts';
-import { STATES, TRACK_LABEL, knownFactCounts } from '../src/engine/data/dataset.ts';
+import { STATES, TRACK_LABEL } from '../src/engine/data/dataset.ts';
+import { factCoverage, formatCoverage } from '../src/engine/data/coverage.ts';
 import { compileDataset, formatIssue } from './data/compile.ts';
 import { COMPACT_BUDGET_GZIP, SEARCH_INDEX_BUDGET_GZIP, buildOutputs, byteSizes, kb } from './data/outputs.ts';
 import { linkReviewCsv } from './data/review.ts';
@@ -64,9 +66,7 @@ if (mode === 'check') {
       `  ${code}  ${String(dr).padStart(3)} / ${String(ir).padStart(3)} / ${String(here.length).padStart(3)}`,
     );
   }
-  console.log(`\nPolicy facts with a known value (of ${programs.length} programs):`);
-  const known = knownFactCounts(programs);
-  for (const key of POLICY_FACT_KEYS) console.log(`  ${key.padEnd(24)} ${known[key]}`);
+  console.log(`\n${formatCoverage(factCoverage(programs))}`);
   if (!reviewCurrent) {
     console.error(
       '\ncontent/programs/links.review.csv is out of date: run `tsx scripts/compile-data.ts --write-review` and review the diff.',
