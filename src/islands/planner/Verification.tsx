@@ -1,6 +1,7 @@
 /**
  * The verification log (anchor "verification"): what a program told the user. Each entry replaces
- * "unknown" in the user's own results, marked "verified by you on <date>".
+ * "unknown" in the user's own results, marked "verified by you on <date>"; one the program's own page
+ * states can be contributed to the dataset as a facts.csv row (ContributeFact).
  */
 import { createEffect, createSignal, For, onMount, Show } from 'solid-js';
 import { compareCode, compareText } from '../../engine/util/format';
@@ -16,6 +17,7 @@ import {
 } from '../../engine/planner/planner-view';
 import { ADD_REFUSAL_MESSAGE, verificationAddRefusal } from '../../engine/planner/planner-state';
 import type { VerificationEntry } from '../../engine/planner/verification';
+import ContributeFact from './ContributeFact';
 
 interface Props {
   programs: readonly Program[];
@@ -31,6 +33,7 @@ interface Props {
 export default function Verification(props: Props) {
   const [errors, setErrors] = createSignal<Partial<Record<VerificationFormField, string>>>({});
   const [status, setStatus] = createSignal('');
+  const [contributing, setContributing] = createSignal<VerificationEntry | null>(null);
   const byId = () => new Map(props.programs.map((p) => [p.id, p]));
   const choices = () => verificationValueChoices(props.form.fact);
   // The ~300 program options are plain DOM options, made once: as Solid nodes with a reactive
@@ -81,7 +84,8 @@ export default function Verification(props: Props) {
       <h2 id="verification-h">Verification log</h2>
       <p>
         When a program answers one of your questions, record it here. Your answer replaces &ldquo;unknown&rdquo; in your
-        own results (never in the shared dataset) and is marked as verified by you.
+        own results (never in the shared dataset) and is marked as verified by you. If the program’s own web page states
+        it, “Contribute” turns your answer into a row for the shared dataset.
       </p>
       <form class="verify-form" onSubmit={submit} aria-label="Record what a program told you">
         <div class="field wide">
@@ -202,7 +206,7 @@ export default function Verification(props: Props) {
                 <th scope="col">Answer</th>
                 <th scope="col">Date and how</th>
                 <th scope="col">
-                  <span class="visually-hidden">Remove</span>
+                  <span class="visually-hidden">Contribute or remove</span>
                 </th>
               </tr>
             </thead>
@@ -215,6 +219,9 @@ export default function Verification(props: Props) {
                     <td>{verificationValueText(entry)}</td>
                     <td>{`${entry.date}, ${entry.how}`}</td>
                     <td>
+                      <button type="button" class="secondary small-button" onClick={() => setContributing(entry)}>
+                        Contribute<span class="visually-hidden"> this answer to the dataset</span>
+                      </button>{' '}
                       <button type="button" class="secondary small-button" onClick={() => props.onRemove(i())}>
                         Remove<span class="visually-hidden"> this answer</span>
                       </button>
@@ -225,6 +232,15 @@ export default function Verification(props: Props) {
             </tbody>
           </table>
         </div>
+      </Show>
+      <Show when={contributing()}>
+        {(entry) => (
+          <ContributeFact
+            entry={entry()}
+            programName={byId().get(entry().programId)?.name ?? entry().programId}
+            onClose={() => setContributing(null)}
+          />
+        )}
       </Show>
     </section>
   );
