@@ -27,7 +27,12 @@ async function loadIndex(base: string): Promise<Loaded> {
   return { fuse };
 }
 
-const KIND_LABEL: Record<SearchDoc['kind'], string> = { guide: 'Guide', glossary: 'Glossary', program: 'Program' };
+const KIND_LABEL: Record<SearchDoc['kind'], string> = {
+  guide: 'Guide',
+  glossary: 'Glossary',
+  program: 'Program',
+  page: 'Calendar',
+};
 
 export default function SiteSearch(props: Props) {
   const [query, setQuery] = createSignal('');

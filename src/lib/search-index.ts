@@ -9,6 +9,8 @@ import { chapters, chapterSlug } from './guide';
 import { figure } from '../engine/model/reference';
 import { reference, figureNumber, formatFigure } from './reference-data';
 import { loadPrograms } from './programs';
+import { calendar } from './calendar-data';
+import { entriesInOrder, isEstimated, matchYears, matchYear, whenText } from '../engine/calendar/calendar';
 
 const TRACK_NAMES: Record<string, string> = {
   dr: 'Diagnostic Radiology',
@@ -79,6 +81,18 @@ export async function searchDocs(): Promise<SearchDoc[]> {
       path: `guide/glossary/#${g.data.id}`,
       text,
       folded: fold(`${g.data.term} ${g.data.aliases.join(' ')} ${text}`),
+    });
+  }
+  for (const m of matchYears(calendar)) {
+    const entries = entriesInOrder(matchYear(calendar, m));
+    const text = entries.map((e) => `${e.title}: ${whenText(e)}${isEstimated(e) ? ' (estimated)' : ''}.`).join(' ');
+    docs.push({
+      kind: 'page',
+      title: `Match calendar: the ${m} Match`,
+      context: 'Dates and deadlines, .ics file',
+      path: `calendar/#match-${m}`,
+      text,
+      folded: fold(`Match calendar ${m} dates deadlines ${text}`),
     });
   }
   for (const p of loadPrograms()) {

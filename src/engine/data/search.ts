@@ -1,9 +1,9 @@
 /** Site search: the document shape and the text normalization shared by the index builder and the search box. */
 
-/** One searchable thing: a guide section, a glossary entry or a program. */
+/** One searchable thing: a guide section, a glossary entry, a program or a section of another page (the calendar). */
 export interface SearchDoc {
   /** What kind of result it is. */
-  kind: 'guide' | 'glossary' | 'program';
+  kind: 'guide' | 'glossary' | 'program' | 'page';
   /** Result title: the heading, term or program name. */
   title: string;
   /** Where it sits: the chapter title, "Glossary", or the program's city and track. */
