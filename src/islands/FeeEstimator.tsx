@@ -1,4 +1,7 @@
-/** ERAS and NRMP fee estimator for the targeting chapter: three counts in, fees out (engine: fees.ts). */
+/**
+ * ERAS and NRMP fee estimator for the targeting chapter: three counts in, fees out (engine: fees.ts), and the
+ * whole way for each example plan: its other costs plus these fees (engine: costs/cost-totals.ts).
+ */
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import {
   erasCostCurve,
@@ -11,7 +14,18 @@ import {
   type CountInput,
   type FeeSchedule,
 } from '../engine/plan/fees';
+import { wholeWayCost } from '../engine/costs/cost-totals';
 import { registerServiceWorker } from './register-sw';
+
+/** An example plan's costs besides the DR and IR–Integrated ERAS fees and extra ranks, added up at build time. */
+interface PlanCosts {
+  /** Plan id, used in element ids. */
+  id: string;
+  /** Plan name. */
+  title: string;
+  /** Its other costs, USD. */
+  otherCosts: number;
+}
 
 interface Props {
   /** The fee schedule from content/reference/figures.json, resolved at build time. */
@@ -22,6 +36,8 @@ interface Props {
   ir: number;
   /** Starting number of ranks. */
   ranks: number;
+  /** Example plans whose other costs the estimate completes. */
+  plans: PlanCosts[];
 }
 
 const W = 560;
@@ -140,6 +156,26 @@ export default function FeeEstimator(props: Props) {
             <th scope="row">Total</th>
             <td id="fee-total">{usd(grand())}</td>
           </tr>
+        </tbody>
+      </table>
+      <table class="fee-table fee-whole">
+        <caption>The whole way, with these application fees</caption>
+        <tbody>
+          <For each={props.plans}>
+            {(p) => (
+              <tr>
+                <th scope="row">
+                  {p.title}: other costs {formatUsd(p.otherCosts)}, plus this estimate
+                </th>
+                <td id={`fee-whole-${p.id}`}>
+                  {(() => {
+                    const g = grand();
+                    return g === null ? '—' : formatUsd(wholeWayCost(p.otherCosts, g));
+                  })()}
+                </td>
+              </tr>
+            )}
+          </For>
         </tbody>
       </table>
       <p class="status" aria-live="polite">
