@@ -29,9 +29,9 @@ function frontmatter(text: string): Record<string, unknown> {
 }
 
 describe('guide chapters', () => {
-  it('has the 15 chapters, numbered 1 to 15', () => {
-    expect(files).toHaveLength(15);
-    expect(files.map((f) => Number(f.slice(0, 2)))).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  it('has the 16 chapters, numbered 1 to 16', () => {
+    expect(files).toHaveLength(16);
+    expect(files.map((f) => Number(f.slice(0, 2)))).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 
   it.each(files)('%s has valid frontmatter whose order matches its file name', (f) => {

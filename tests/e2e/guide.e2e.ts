@@ -144,12 +144,58 @@ export const tests: Record<string, (ctx: E2EContext) => Promise<void>> = {
     await textBecomes(page, '#fee-nrmp', usd(5 * perRank));
     await textBecomes(page, '#fee-total', usd(dr + eras(12) + 5 * perRank));
 
+    // Each example plan's row adds its other costs (stated in the row) to the estimate above.
+    const rows = await page.locator('.fee-whole tr').all();
+    assert.equal(rows.length, 2, 'two example plans');
+    const money = (t: string) => Number(t.replace(/[$,]/g, ''));
+    for (const row of rows) {
+      const other = /other costs (\$[\d,]+)/.exec((await row.locator('th').textContent()) ?? '')?.[1] ?? '';
+      assert.ok(other, "the row states the plan's other costs");
+      const whole = money(((await row.locator('td').textContent()) ?? '').trim());
+      assert.equal(
+        whole,
+        money(other) + dr + eras(12) + 5 * perRank,
+        'the plan total is its other costs plus the estimate',
+      );
+    }
+
     await page.locator('#fee-dr').fill('forty');
     await textBecomes(page, '#fee-dr-error', 'Enter a whole number from 0 to 400');
     await textBecomes(page, '#fee-eras-dr', '—');
     assert.equal(await page.locator('#fee-dr').getAttribute('aria-invalid'), 'true');
     await page.locator('#fee-dr').fill('40');
     await textBecomes(page, '#fee-dr-error', '');
+  },
+
+  async 'calendar: no JavaScript, every date marked official or estimated, and each .ics link serves a calendar'({
+    page,
+    baseUrl,
+  }) {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${baseUrl}calendar/`, { waitUntil: 'load' });
+    assert.deepEqual(scripts, [], 'the calendar page loads no script');
+    const calendar = JSON.parse(readFileSync('content/reference/calendar.json', 'utf8')) as {
+      years: { match: number; entries: { id: string; start: { kind: string }; end?: { kind: string } }[] }[];
+    };
+    for (const y of calendar.years) {
+      const items = page.locator(`section:has(h2#match-${y.match}) li.entry`);
+      assert.equal(await items.count(), y.entries.length, `${y.match}: one item per date`);
+      for (const e of y.entries) {
+        const tag = ((await page.locator(`[id="${e.id}-${y.match}"] .tag`).textContent()) ?? '').trim();
+        const estimated = e.start.kind === 'estimated' || e.end?.kind === 'estimated';
+        assert.equal(tag, estimated ? 'estimated' : 'official', `${y.match} ${e.id} is marked`);
+      }
+      const href = await page.locator(`a[href$="calendar/${y.match}.ics"]`).first().getAttribute('href');
+      assert.ok(href, `${y.match}: a link to the .ics file`);
+      const res = await page.request.get(new URL(href, page.url()).href);
+      assert.equal(res.status(), 200);
+      const body = await res.text();
+      assert.ok(body.startsWith('BEGIN:VCALENDAR\r\n'), 'an iCalendar file');
+      assert.equal(body.match(/BEGIN:VEVENT/g)?.length, y.entries.length, `${y.match}: one event per date`);
+    }
   },
 
   async 'eras: the first use of ERAS links to an existing glossary entry'({ page, baseUrl }) {
@@ -191,7 +237,7 @@ export const tests: Record<string, (ctx: E2EContext) => Promise<void>> = {
   async 'print: the whole guide holds every chapter title in order'({ page, baseUrl }) {
     await page.goto(`${baseUrl}guide/print/`);
     const titles = (await page.locator('h2.chapter-title').allTextContents()).map((t) => t.trim());
-    assert.equal(chapters.length, 15);
+    assert.equal(chapters.length, 16);
     assert.deepEqual(
       titles,
       chapters.map((c) => `${c.order}. ${c.title}`),
