@@ -3,6 +3,7 @@ import { CENSUS_REGIONS } from '../../src/engine/data/program';
 import { defaultProfile, profileSchema, type Profile } from '../../src/engine/profile/profile';
 import {
   COUNT_FIELDS,
+  FORM_MESSAGES,
   defaultProfileForm,
   fieldOfPath,
   formFromProfile,
@@ -12,12 +13,13 @@ import {
   type ProfileFormField,
 } from '../../src/engine/planner/profile-form';
 import { drMedianProfile } from './fixtures';
+import { STATES } from '../../src/engine/data/dataset';
 
 const FIELDS = Object.keys(profileFormSchema.shape) as ProfileFormField[];
 
-const STEP2 = 'Step 2 CK is a score from 1 to 300, or "not taken yet"';
+const STEP2 = FORM_MESSAGES.step2Score;
 const ATTEMPTS = 'Step 2 CK attempts is a whole number from 1 to 6';
-const YEAR = 'Graduation year is a year such as 2021, between 1950 and 2100';
+const YEAR = FORM_MESSAGES.graduationYear;
 const HONOURS = 'Honours and leadership is a count from 0 to 50';
 const HONOURS_WORDS = 'Enter the number of honours and leadership roles, 0 if none';
 const BUDGET = 'Budget is an amount in US dollars from 0 to 100,000';
@@ -68,6 +70,19 @@ describe('defaultProfileForm', () => {
     expect(r.profile).not.toHaveProperty('budgetUsd');
   });
 
+  it('refuses a graduation year more than six years ahead when it knows the year, and says why', () => {
+    const form = formWith({ graduationYear: '2033' });
+    expect(profileFromForm(form, { todayYear: 2027 })).toMatchObject({ ok: true });
+    const far = profileFromForm({ ...form, graduationYear: '2033' }, { todayYear: 2025 });
+    expect(far).toEqual({
+      ok: false,
+      errors: {
+        graduationYear:
+          'A graduation year can be at most 6 years ahead (2031); check the year, or leave the field blank',
+      },
+    });
+  });
+
   it('takes a blank or spaces-only graduation year as "not entered", and a typed one as a number', () => {
     expect(profileOf({ graduationYear: '' }).graduationYear).toBeNull();
     expect(profileOf({ graduationYear: '   ' }).graduationYear).toBeNull();
@@ -94,6 +109,8 @@ describe('profileFromForm: each field keeps its own plain message', () => {
     ['step2Score', '250.5', STEP2],
     ['step2Score', '-1', STEP2],
     ['step2Score', '25O', STEP2],
+    ['step2Score', '2.5e2', STEP2],
+    ['step2Score', '250.0', STEP2],
     ['step2Attempts', '0', ATTEMPTS],
     ['step2Attempts', '7', ATTEMPTS],
     ['step2Attempts', '1.5', ATTEMPTS],
@@ -128,6 +145,7 @@ describe('profileFromForm: each field keeps its own plain message', () => {
     ['states', 'New York', STATE],
     ['states', 'NY, N1', STATE],
     ['states', 'NYC', STATE],
+    ['states', 'NY, ZZ', 'Not a US state code: use two letters such as NY, TX or PR'],
     ['budget', '-5', BUDGET],
     ['budget', '100001', BUDGET],
     ['budget', '100,001', BUDGET],
@@ -281,9 +299,7 @@ const monthsArb = fc.oneof(
   fc.double({ min: 0, max: 120, noNaN: true }),
 );
 const budgetArb = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 100_000, noNaN: true }));
-const stateCodeArb = fc
-  .tuple(fc.integer({ min: 65, max: 90 }), fc.integer({ min: 65, max: 90 }))
-  .map(([a, b]) => String.fromCharCode(a, b));
+const stateCodeArb = fc.constantFrom(...Object.keys(STATES));
 
 const profileArb: fc.Arbitrary<Profile> = fc
   .record({

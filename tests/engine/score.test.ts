@@ -1,7 +1,7 @@
 import { evaluate } from '../../src/engine/plan/evaluate';
 import { interviewChance, signedLogOdds } from '../../src/engine/model/score';
 import { chanceBand, irPathwayStrength, programTier } from '../../src/engine/plan/tiers';
-import { CTX, drMedianProfile, makeProgram, MODEL, programId, weakProfile } from './fixtures';
+import { CTX, drMedianProfile, makeProgram, MODEL, weakProfile } from './fixtures';
 
 describe('interviewChance', () => {
   it('explains Step 2 CK against the track median in words', () => {

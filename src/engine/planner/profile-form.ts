@@ -106,19 +106,39 @@ function numberOrText(s: string): number | string {
   return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t) ? Number(t) : s;
 }
 
-/** Builds and validates a profile from the form; errors are keyed by form field. */
+// A score or a year is whole digits only: "2.5e2" or "250.0" stay text and get the field's message.
+const wholeOrText = (s: string): number | string => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
+
+/** The messages the form shows for its own fields (the profile schema's say "not taken yet", the form says leave it blank). */
+export const FORM_MESSAGES = {
+  step2Score:
+    'Enter your Step 2 CK score as a whole number from 1 to 300, or leave the field blank if you have not taken it yet',
+  graduationYear: 'Enter your graduation year as four digits, such as 2021, or leave the field blank',
+} as const;
+
+/** How many years ahead a graduation year may be: a student in the final year of a 6-year school. */
+export const MAX_YEARS_TO_GRADUATION = 6;
+
+/**
+ * Builds and validates a profile from the form; errors are keyed by form field. With `todayYear`, a
+ * graduation year more than `MAX_YEARS_TO_GRADUATION` years ahead is refused (the engine reads no
+ * clock, so the caller passes the year).
+ */
 export function profileFromForm(
   form: ProfileForm,
+  options: { readonly todayYear?: number } = {},
 ): { ok: true; profile: Profile } | { ok: false; errors: Partial<Record<ProfileFormField, string>> } {
+  const step2Text = form.step2Score.trim();
+  const yearText = form.graduationYear.trim();
   const input = {
     step1: form.step1,
     step2: {
-      score: form.step2Score.trim() === '' ? 'not-taken' : numberOrText(form.step2Score),
+      score: step2Text === '' ? 'not-taken' : wholeOrText(step2Text),
       attempts: count(form.step2Attempts),
     },
     step3: form.step3,
     ecfmg: form.ecfmg,
-    graduationYear: form.graduationYear.trim() === '' ? null : numberOrText(form.graduationYear),
+    graduationYear: yearText === '' ? null : wholeOrText(yearText),
     visa: form.visa,
     usExperience: {
       handsOn: count(form.handsOn),
@@ -142,8 +162,16 @@ export function profileFromForm(
     ...(form.budget.trim() === '' ? {} : { budgetUsd: numberOrText(form.budget) }),
   };
   const parsed = parseProfile(input);
-  if (parsed.ok) return parsed;
+  const tooFar =
+    options.todayYear !== undefined &&
+    typeof input.graduationYear === 'number' &&
+    input.graduationYear > options.todayYear + MAX_YEARS_TO_GRADUATION;
+  if (parsed.ok && !tooFar) return parsed;
   const errors: Partial<Record<ProfileFormField, string>> = {};
+  if (tooFar) {
+    errors.graduationYear = `A graduation year can be at most ${MAX_YEARS_TO_GRADUATION} years ahead (${(options.todayYear ?? 0) + MAX_YEARS_TO_GRADUATION}); check the year, or leave the field blank`;
+  }
+  if (parsed.ok) return { ok: false, errors };
   // Words in a count field ("yes", "none", "two") get a message that says to type a number; text
   // with digits ("2,5", "25O") keeps the field's range message.
   for (const field of COUNT_FIELDS) {
@@ -152,7 +180,7 @@ export function profileFromForm(
   }
   for (const e of parsed.errors as readonly ProfileError[]) {
     const field = fieldOfPath(e.path);
-    errors[field] ??= e.message;
+    errors[field] ??= field === 'step2Score' || field === 'graduationYear' ? FORM_MESSAGES[field] : e.message;
   }
   return { ok: false, errors };
 }

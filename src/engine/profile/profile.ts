@@ -4,6 +4,7 @@
  */
 import { numberIn, whenZod3, z } from '../util/zod';
 import { CENSUS_REGIONS } from '../data/program';
+import { stateInfo } from '../data/dataset';
 
 // One plain message per field: zod's own texts ("Expected number, received string") mean little to
 // an applicant, so every issue of a field (its type and each of its checks) carries the rule in words.
@@ -132,7 +133,10 @@ const profileFieldsSchema = z.object(
     regions: z.array(z.enum(CENSUS_REGIONS, REGIONS), REGIONS),
     /** Preferred states as two-letter codes (empty = no preference). */
     states: z.array(
-      z.string(STATE).check(z.regex(/^[A-Z]{2}$/, STATE)),
+      z.string(STATE).check(
+        z.regex(/^[A-Z]{2}$/, STATE),
+        z.refine((code) => stateInfo(code) !== undefined, 'Not a US state code: use two letters such as NY, TX or PR'),
+      ),
       'States are a list of two-letter codes such as NY',
     ),
     /** Budget for application fees in US dollars. */
