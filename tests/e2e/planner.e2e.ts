@@ -1,5 +1,6 @@
 /**
- * Browser tests for /planner/: a person fills the form by keyboard, sees the bands, opens a "why",
+ * Browser tests for /planner/: a person fills the form by keyboard, sees the bands, opens a "why", reads the
+ * programs the plan names and the programs to ask first, copies an email,
  * builds My list and reorders it by keyboard, reloads and finds it kept; records a verified visa answer
  * and sees the program change; imports a malformed file and loses nothing; meets a damaged stored value;
  * forgets everything. axe runs in the empty, filled and error states. Input-to-update times are printed
@@ -34,6 +35,21 @@ async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('.planner-results-col').scrollIntoViewIfNeeded();
   await page.locator('.band h3').first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Scrolls through the whole page once so every band of programs is laid out. Bands off screen use
+ * `content-visibility: auto` with a placeholder height; when axe scrolls to a row in an unrendered band,
+ * the bands above take their real height and the row moves under axe, which then reads the colour of
+ * whatever is now at that point.
+ */
+async function layOutBands(page: Page): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 800) await page.evaluate((at) => window.scrollTo(0, at), y);
+    await page.waitForTimeout(100);
+    if (height === (await page.evaluate(() => document.documentElement.scrollHeight))) return;
+  }
 }
 
 const myListIds = (page: Page) => page.$$eval('.my-list > li', (els) => els.map((e) => e.id.replace(/^ml-/, '')));
@@ -99,9 +115,16 @@ export const tests: Record<string, (ctx: Ctx) => Promise<void>> = {
     const summary = (await page.locator('#plan').textContent()) ?? '';
     assert.match(summary, /\d+ eligible/);
     assert.match(summary, /Expected interviews/);
-    const bands = await page.$$eval('.band h3', (hs) => hs.map((h) => (h.textContent ?? '').split(' ')[0]));
-    assert.ok(bands.length >= 2, `programs are grouped in bands: ${bands.join(', ')}`);
-    for (const b of bands) assert.ok(['Likely', 'Target', 'Reach', 'Excluded'].includes(b ?? ''), b);
+    const bands = await page.$$eval('.band h3', (hs) =>
+      hs.map((h) => (h.textContent ?? '').replace(/\s*\(\d+\)\s*$/, '').trim()),
+    );
+    assert.ok(bands.length >= 1, `programs are grouped in bands: ${bands.join(', ')}`);
+    for (const b of bands) assert.ok(['Strong', 'Realistic', 'Long shot', 'Excluded'].includes(b), b);
+    assert.match(
+      summary,
+      /Chance to match\s*\d+%\s*plausible from (under )?\d+% to \d+%/,
+      'the central figure, then the range in words',
+    );
 
     // The plan's target is adjustable: aiming for 3 DR interviews changes the plan.
     await page.selectOption('#plan-target-dr', '3');
@@ -192,16 +215,67 @@ export const tests: Record<string, (ctx: Ctx) => Promise<void>> = {
     );
   },
 
+  'the plan names its programs; ask these programs first, with an email to copy': async ({
+    page,
+    context,
+    baseUrl,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+    await open(page, `${baseUrl}planner/`);
+    await page.fill('#pf-step2Score', '262');
+    await page.selectOption('#pf-visa', 'j1');
+    await page.fill('#pf-lettersIr', '2');
+    await page.fill('#pf-irPublications', '4');
+    const named = page.locator('.plan-programs').first();
+    await named.locator('li').first().waitFor();
+    const first = (await named.locator('li').first().textContent()) ?? '';
+    assert.match(first, /\d+% per application/);
+    assert.match(first, /Tier [123]( \(likely: setting not yet known\))?/);
+    assert.match(first, /IR pathway: (strong|moderate|limited)/);
+    assert.match(first, /(chance per application|A long shot) \(\d+%, plausible from (under )?\d+% to \d+%\)/);
+    const heading = (await page.locator('.plan h4').first().textContent()) ?? '';
+    const total = Number(/The (\d+) programs/.exec(heading)?.[1]);
+    const shown = await named.locator('li').count();
+    assert.ok(shown <= 20 && shown <= total, `at most 20 shown at first (${shown} of ${total})`);
+    if (shown < total) {
+      await page
+        .getByRole('button', { name: /^Show all \d+ .* programs in the plan$/ })
+        .first()
+        .click();
+      assert.equal(await named.locator('li').count(), total, 'show all lists every program of the plan');
+    }
+
+    const ask = page.locator('#ask-first');
+    await ask.waitFor();
+    const item = ask.locator('.ask-list > li').first();
+    assert.match((await item.textContent()) ?? '', /\d+% now, \d+% if they sponsor your visa/);
+    const name = (await item.locator('a').first().textContent()) ?? '';
+    await item.locator('summary').click();
+    const email = (await item.locator('.email').textContent()) ?? '';
+    assert.ok(email.startsWith('Subject: Visa question'), email);
+    assert.ok(email.includes(name), 'the email names the program');
+    assert.match(email, /Dear Program Coordinator,[\s\S]*J-1[\s\S]*Kind regards,/);
+    await item.getByRole('button', { name: /^Copy email/ }).click();
+    await item.getByText('Copied. Paste it into your email.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), email, 'the clipboard holds the email');
+    await layOutBands(page);
+    assert.deepEqual(await axe(page), [], 'axe, plan with named programs and an email open');
+  },
+
   'a verified visa answer changes the program; errors are clear and accessible': async ({ page, baseUrl }) => {
     await open(page, `${baseUrl}planner/`);
-    const row = page.locator('.program-row').first();
+    // The first program whose visa policy is still open (programs with a stated policy now rank first).
+    const row = page
+      .locator('.program-row')
+      .filter({ has: page.locator('.tag.status-uncertain') })
+      .first();
     const id = (await row.getAttribute('data-id')) ?? '';
     assert.match((await row.locator('.tag').first().textContent()) ?? '', /Uncertain/);
 
     // A profile error shows inline and the results keep the last valid entries.
     await page.fill('#pf-step2Score', '400');
     await page.locator('#pf-step2Score-error').waitFor();
-    assert.match((await page.locator('#pf-step2Score-error').textContent()) ?? '', /score from 1 to 300/);
+    assert.match((await page.locator('#pf-step2Score-error').textContent()) ?? '', /from 1 to 300/);
     assert.equal(await page.getAttribute('#pf-step2Score', 'aria-invalid'), 'true');
     assert.match((await page.locator('#plan').textContent()) ?? '', /last valid entries/);
 

@@ -1,15 +1,16 @@
 /**
  * What the planner shows, decided here so the island only renders: result filters, grouping by
- * band and sorting, the numbers for My list (interviews, P(at least k), match chance, fees), the
- * CSV rows, the verification form and the formatting of chances and ranges.
+ * band and sorting, the programs each plan names and why, the programs to ask first with an email to
+ * send, the numbers for My list (interviews, P(at least k), match chance, fees), the CSV rows, the
+ * verification form and the formatting of chances and ranges ("11%, plausible from 7% to 16%").
  */
 import { z } from '../util/zod';
 import type { ProgramResult } from '../plan/evaluate';
 import { param, type Model, type ModelledTrack, type Range } from '../model/model';
 import { erasFees, nrmpRankFee, type TrackPlan } from '../plan/plan';
 import type { MyListEntry, CsvRow } from './planner-state';
-import { summarizePortfolio, type PortfolioSummary } from '../model/portfolio';
-import { FACT_COPY, formatFactValue } from '../data/dataset';
+import { summarizePortfolio, type PortfolioSummary, type ProgramOdds } from '../model/portfolio';
+import { FACT_COPY, TRACK_LABEL, formatFactValue } from '../data/dataset';
 import {
   acgmeIdSchema,
   isoDateSchema,
@@ -20,35 +21,35 @@ import {
 } from '../data/program';
 import type { RankEntry } from '../plan/rank-list';
 import { TRACK_NAME } from '../model/score';
-import type { ChanceBand } from '../plan/tiers';
+import { BAND_WORDS, irTrainingAt, type ChanceBand, type IrPathwayRating, type ProgramTier } from '../plan/tiers';
+import type { AskFirstEntry } from '../plan/ask-first';
+import { visaOutlook } from '../plan/eligibility';
+import type { VisaNeed } from '../profile/profile';
 import { VERIFIED_PREFIX, verificationEntrySchema, type VerificationEntry } from './verification';
 import { compareCode, compareText, groupThousands } from '../util/format';
 
 /** Bands in the order the planner lists them: best chance first, excluded last. */
 export const BAND_ORDER: readonly ChanceBand[] = ['likely', 'target', 'reach', 'excluded'];
 
-/** Band names as shown. */
+/** Band names as shown: Long shot, Realistic, Strong, Excluded (tiers.ts `BAND_WORDS`). */
 export const BAND_LABEL: Readonly<Record<ChanceBand, string>> = {
-  likely: 'Likely',
-  target: 'Target',
-  reach: 'Reach',
-  excluded: 'Excluded',
+  likely: BAND_WORDS.likely.name,
+  target: BAND_WORDS.target.name,
+  reach: BAND_WORDS.reach.name,
+  excluded: BAND_WORDS.excluded.name,
 };
 
-/** What each band means, with the thresholds from model.json. */
+/** What a band means per application: its thresholds (model.json) and the guide's words, e.g. "Central chance under 4% per application: fewer than 1 in 25 …". */
 export function bandMeaning(band: ChanceBand, model: Model): string {
   const reach = formatPct(param(model, 'band.reach-below'));
   const likely = formatPct(param(model, 'band.likely-from'));
-  switch (band) {
-    case 'likely':
-      return `Central interview chance of ${likely} or more per application.`;
-    case 'target':
-      return `Central interview chance from ${reach} to under ${likely} per application.`;
-    case 'reach':
-      return `Central interview chance under ${reach} per application.`;
-    case 'excluded':
-      return 'A known policy of the program rules you out (see why).';
-  }
+  const limits: Record<ChanceBand, string> = {
+    likely: `Central chance of ${likely} or more per application`,
+    target: `Central chance from ${reach} to under ${likely} per application`,
+    reach: `Central chance under ${reach} per application`,
+    excluded: 'No chance',
+  };
+  return `${limits[band]}: ${BAND_WORDS[band].meaning}.`;
 }
 
 /** The filters and sort order of the result list. */
@@ -130,16 +131,35 @@ export function formatPct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-/** A chance range, e.g. "5% (3–8%)". */
+/** A chance range, compact, e.g. "5% (3%–8%)" (the CSV export). */
 export function formatChance(r: Range): string {
   const low = formatPct(r.low);
   const high = formatPct(r.high);
   return low === high ? formatPct(r.central) : `${formatPct(r.central)} (${low}–${high})`;
 }
 
-/** An expected count range, e.g. "5.0 (3.1–8.0)". */
+/** An expected count range, compact, e.g. "5.0 (3.1–8.0)". */
 export function formatCountRange(r: Range): string {
   return `${r.central.toFixed(1)} (${r.low.toFixed(1)}–${r.high.toFixed(1)})`;
+}
+
+/** A count with one decimal, e.g. "5.0". */
+export const formatCount = (x: number): string => x.toFixed(1);
+
+/**
+ * A range in words, e.g. "plausible from 3% to 8%", with `format` for each end (percentages by
+ * default); "" when both ends read the same. "<1%" reads "under 1%".
+ */
+export function formatPlausible(r: Range, format: (x: number) => string = formatPct): string {
+  const low = format(r.low).replace('<', 'under ');
+  const high = format(r.high).replace('<', 'under ');
+  return low === high ? '' : `plausible from ${low} to ${high}`;
+}
+
+/** The central figure a person acts on, then the range in words: "5%, plausible from 3% to 8%". */
+export function formatEstimate(r: Range, format: (x: number) => string = formatPct): string {
+  const range = formatPlausible(r, format);
+  return range ? `${format(r.central)}, ${range}` : format(r.central);
 }
 
 /** US dollars without cents. */
@@ -151,8 +171,20 @@ export function formatDollars(amount: number): string {
 export interface Fact {
   /** What is measured. */
   readonly term: string;
-  /** Its value, formatted. */
+  /** Its value, formatted: the central figure when there is a range. */
   readonly detail: string;
+  /** The range in words ("plausible from … to …"), when the value has one. */
+  readonly range?: string;
+}
+
+/** A percentage fact: the central figure, then the range in words. */
+function chanceFact(term: string, r: Range): Fact {
+  return { term, detail: formatPct(r.central), range: formatPlausible(r) };
+}
+
+/** A count fact (expected interviews): the central figure, then the range in words. */
+function countFact(term: string, r: Range): Fact {
+  return { term, detail: formatCount(r.central), range: formatPlausible(r, formatCount) };
 }
 
 /**
@@ -169,8 +201,8 @@ export function planFacts(plan: TrackPlan): {
     return {
       recommended: [
         { term: 'Applications recommended', detail: `${plan.recommendedCount} of ${plan.candidates} open to you` },
-        { term: 'Expected interviews', detail: formatCountRange(plan.atRecommended.expected) },
-        { term: chanceTerm, detail: formatChance(plan.atRecommended.atLeast) },
+        countFact('Expected interviews', plan.atRecommended.expected),
+        chanceFact(chanceTerm, plan.atRecommended.atLeast),
         { term: 'ERAS fee', detail: formatDollars(plan.erasFee) },
       ],
       ifAll: null,
@@ -185,8 +217,8 @@ export function planFacts(plan: TrackPlan): {
     ifAll: {
       heading: `If you applied to all ${all.count} ${TRACK_NAME[plan.track]} programs anyway`,
       facts: [
-        { term: 'Expected interviews', detail: formatCountRange(all.expected) },
-        { term: chanceTerm, detail: formatChance(all.atLeast) },
+        countFact('Expected interviews', all.expected),
+        chanceFact(chanceTerm, all.atLeast),
         { term: 'ERAS fee for all of them', detail: formatDollars(all.erasFee) },
       ],
     },
@@ -196,9 +228,9 @@ export function planFacts(plan: TrackPlan): {
 /** What a list of applications adds up to: expected interviews, match chance, no interview at all, fees. */
 export function portfolioFacts(portfolio: PortfolioSummary, fees: { readonly total: number }): Fact[] {
   return [
-    { term: 'Expected interviews', detail: formatCountRange(portfolio.expected) },
-    { term: 'Chance to match', detail: formatChance(portfolio.matchChance) },
-    { term: 'No interview at all', detail: formatChance(portfolio.noInterview) },
+    chanceFact('Chance to match', portfolio.matchChance),
+    countFact('Expected interviews', portfolio.expected),
+    chanceFact('No interview at all', portfolio.noInterview),
     { term: 'Fees', detail: formatDollars(fees.total) },
   ];
 }
@@ -212,6 +244,182 @@ export function recommendedNote(plans: readonly TrackPlan[], applications: numbe
       : 'No program is open to you on the tracks you chose, so there is nothing to add up.';
   if (strengthen.length === 0) return null;
   return `${strengthen.join(' and ')} ${strengthen.length === 1 ? 'is' : 'are'} left out: the plan says to strengthen first there.`;
+}
+
+/** "Tier 2", or "Tier 2 (likely: setting not yet known)" when the tier is the most likely one. */
+export function tierLabel(tier: Pick<ProgramTier, 'tier' | 'likely'>): string {
+  return tier.likely ? `Tier ${tier.tier} (likely: setting not yet known)` : `Tier ${tier.tier}`;
+}
+
+/** The IR pathway rating in words, with what it rests on. */
+export const IR_PATHWAY_WORDS: Readonly<Record<IrPathwayRating, { readonly name: string; readonly meaning: string }>> =
+  {
+    strong: { name: 'IR pathway: strong', meaning: 'IR–Integrated at the institution and a second IR route' },
+    moderate: { name: 'IR pathway: moderate', meaning: 'one IR training route at the institution' },
+    limited: { name: 'IR pathway: limited', meaning: 'no IR training program known at the institution' },
+  };
+
+/** The IR training programs at the institution, e.g. "IR–Integrated and ESIR", or "" when none is known. */
+export function irRoutesText(program: Program): string {
+  const t = irTrainingAt(program);
+  const routes = [t.integrated && 'IR–Integrated', t.independent && 'IR–Independent', t.esir && 'ESIR'].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  return routes.join(' and ').replace(/ and (?=.* and )/, ', ');
+}
+
+const VISA_NAME = { j1: 'J-1', h1b: 'H-1B' } as const;
+
+/**
+ * Why a program is in the plan, in one line: its chance, whether it takes the applicant's visa (stated,
+ * confirmed by the user, or still to ask), the preferred area and IR training at the institution —
+ * what the plan's order weighs (see ask-first.ts `planGain`).
+ */
+export function planReason(r: ProgramResult, visa: VisaNeed, model: Model): string {
+  const chance = formatEstimate(r.chance);
+  const parts = [
+    r.band === 'likely'
+      ? `A strong chance per application (${chance})`
+      : r.band === 'target'
+        ? `A realistic chance per application (${chance})`
+        : `A long shot (${chance}) that still adds to your interview count`,
+  ];
+  const open = r.eligibility.reasons.find((x) => (x.fact === 'j1' || x.fact === 'h1b') && x.effect === 'uncertain');
+  if (open && (open.fact === 'j1' || open.fact === 'h1b')) {
+    parts.push(
+      `${VISA_NAME[open.fact]} not yet confirmed (counted as ${formatPct(open.nationalShare ?? 0)}): ask them`,
+    );
+  } else if (visa !== 'none') {
+    const which = visa === 'either' ? (visaOutlook(r.program, 'j1', model).kind === 'yes' ? 'j1' : 'h1b') : visa;
+    const fact = r.program.facts[which];
+    parts.push(
+      fact.source.startsWith(VERIFIED_PREFIX)
+        ? `you confirmed it sponsors the ${VISA_NAME[which]}`
+        : `sponsors the ${VISA_NAME[which]}, by its own statement`,
+    );
+  }
+  if (r.preferred) parts.push('in your preferred area');
+  const routes = irRoutesText(r.program);
+  if (r.track === 'dr' && routes) parts.push(`IR training at the institution (${routes})`);
+  return `${parts.join('; ')}.`;
+}
+
+/** One program the plan names, as shown. */
+export interface PlanProgramRow {
+  /** ACGME ID. */
+  readonly id: string;
+  /** Program name. */
+  readonly name: string;
+  /** "City, ST". */
+  readonly place: string;
+  /** Central chance per application, e.g. "11%". */
+  readonly chance: string;
+  /** Its range in words, e.g. "plausible from 7% to 16%". */
+  readonly range: string;
+  /** The band. */
+  readonly band: ChanceBand;
+  /** "Tier 2" or "Tier 2 (likely: setting not yet known)". */
+  readonly tier: string;
+  /** The IR pathway rating. */
+  readonly irPathway: IrPathwayRating;
+  /** Why it is in the plan, one line. */
+  readonly reason: string;
+}
+
+/** The programs a track's plan recommends, in plan order, with why each is there. */
+export function planProgramRows(
+  plan: TrackPlan,
+  resultsById: ReadonlyMap<string, ProgramResult>,
+  visa: VisaNeed,
+  model: Model,
+): PlanProgramRow[] {
+  const rows: PlanProgramRow[] = [];
+  for (const id of plan.programIds) {
+    const r = resultsById.get(id);
+    if (!r) continue;
+    rows.push({
+      id,
+      name: r.program.name,
+      place: `${r.program.city}, ${r.program.state}`,
+      chance: formatPct(r.chance.central),
+      range: formatPlausible(r.chance),
+      band: r.band,
+      tier: tierLabel(r.tier),
+      irPathway: r.irPathway,
+      reason: planReason(r, visa, model),
+    });
+  }
+  return rows;
+}
+
+/** An email to a program coordinator: subject and body. */
+export interface AskEmail {
+  /** Subject line. */
+  readonly subject: string;
+  /** Body, with placeholders for the sender's name and AAMC ID. */
+  readonly body: string;
+}
+
+/**
+ * A short, polite email asking a program its questions, as the guide's visa chapter advises: to the
+ * program coordinator, plain and exact questions, nothing else.
+ */
+export function askEmail(program: Pick<Program, 'name' | 'track'>, questions: readonly string[]): AskEmail {
+  const residency = `${TRACK_LABEL[program.track]} residency`;
+  const asks = questions.length === 1 ? `${questions[0] ?? ''}` : questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
+  return {
+    subject: `Visa question from an international applicant: ${residency}, ${program.name}`,
+    body: [
+      'Dear Program Coordinator,',
+      `I am an international medical graduate planning to apply to the ${residency} at ${program.name} this season. Before I apply, could you please tell me:`,
+      asks,
+      'A short answer would help me a great deal. Thank you for your time.',
+      'Kind regards,\n[Your name]\n[Your AAMC ID, if you have one]',
+    ].join('\n\n'),
+  };
+}
+
+/** One program to ask first, as shown. */
+export interface AskFirstRow {
+  /** ACGME ID. */
+  readonly id: string;
+  /** Program name. */
+  readonly name: string;
+  /** "DR · City, ST". */
+  readonly where: string;
+  /** Central chance per application now, with the visa prior. */
+  readonly now: string;
+  /** Central chance per application if they confirm the visa. */
+  readonly ifYes: string;
+  /** Whether it is in the recommended plan already. */
+  readonly inPlan: boolean;
+  /** The questions to ask, visa first. */
+  readonly questions: readonly string[];
+  /** The email to send. */
+  readonly email: AskEmail;
+}
+
+/** The engine's "ask first" list as rows, with an email per program. */
+export function askFirstRows(
+  entries: readonly AskFirstEntry[],
+  resultsById: ReadonlyMap<string, ProgramResult>,
+): AskFirstRow[] {
+  const rows: AskFirstRow[] = [];
+  for (const e of entries) {
+    const r = resultsById.get(e.programId);
+    if (!r) continue;
+    rows.push({
+      id: e.programId,
+      name: r.program.name,
+      where: `${TRACK_NAME[r.track]} · ${r.program.city}, ${r.program.state}`,
+      now: formatPct(e.chanceNow),
+      ifYes: formatPct(e.chanceIfYes),
+      inPlan: e.inPlan,
+      questions: e.questions,
+      email: askEmail(r.program, e.questions),
+    });
+  }
+  return rows;
 }
 
 /** The numbers for My list: what applying to it adds up to, and what it costs. */
@@ -243,7 +451,7 @@ export function myListSummary(
   resultsById: ReadonlyMap<string, ProgramResult>,
   model: Model,
 ): MyListSummary {
-  const chances: Range[] = [];
+  const chances: ProgramOdds[] = [];
   const excludedIds: string[] = [];
   const unscoredIds: string[] = [];
   const perTrack: Record<ModelledTrack, number> = { dr: 0, 'ir-integrated': 0 };
@@ -252,7 +460,7 @@ export function myListSummary(
     if (!r) unscoredIds.push(entry.id);
     else if (r.status === 'ineligible') excludedIds.push(entry.id);
     else {
-      chances.push(r.chance);
+      chances.push(r.odds);
       perTrack[r.track] += 1;
     }
   }

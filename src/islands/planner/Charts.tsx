@@ -6,7 +6,7 @@
 import { createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Range } from '../../engine/model/model';
 import type { CurvePoint } from '../../engine/model/portfolio';
-import { formatChance, formatPct } from '../../engine/planner/planner-view';
+import { formatEstimate, formatPct } from '../../engine/planner/planner-view';
 
 // Plain numbers (not an object's fields), so Solid sets the fixed coordinates once instead of watching them.
 const W = 320;
@@ -95,8 +95,8 @@ export function AtLeastChart(props: { atLeast: readonly { k: number; chance: Ran
         .map((r) => `at least ${r.k}: ${formatPct(r.chance.central)}`)
         .join('; ')}
       caption="at least this many interviews"
-      head={['Interviews', 'Chance (range)']}
-      rows={rows().map((r) => [`at least ${r.k}`, formatChance(r.chance)])}
+      head={['Interviews', 'Chance']}
+      rows={rows().map((r) => [`at least ${r.k}`, formatEstimate(r.chance)])}
     >
       <For each={rows()}>
         {(row, i) => {
@@ -157,7 +157,7 @@ export function CurveChart(props: {
       head={['Applications', `At least ${props.target} interviews`, 'Expected interviews']}
       rows={tableRows().map((c) => [
         `${c.applications}${c.applications === props.recommended ? ' (recommended)' : ''}`,
-        formatChance(c.atLeast),
+        formatEstimate(c.atLeast),
         c.expected.central.toFixed(1),
       ])}
     >

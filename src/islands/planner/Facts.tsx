@@ -1,5 +1,5 @@
-/** A list of facts the engine worded: term, then value. */
-import { Index } from 'solid-js';
+/** A list of facts the engine worded: term, then the central figure, then its range in words. */
+import { Index, Show } from 'solid-js';
 import type { Fact } from '../../engine/planner/planner-view';
 
 /** The facts as a description list. */
@@ -11,7 +11,12 @@ export default function Facts(props: { facts: readonly Fact[] }) {
         {(f) => (
           <div>
             <dt>{f().term}</dt>
-            <dd>{f().detail}</dd>
+            <dd>
+              {f().detail}
+              <Show when={f().range}>
+                <span class="range">{f().range}</span>
+              </Show>
+            </dd>
           </div>
         )}
       </Index>

@@ -9,7 +9,7 @@ import type { Model } from '../../engine/model/model';
 import { MAX_NOTE_LENGTH, type MyListEntry } from '../../engine/planner/planner-state';
 import {
   BAND_LABEL,
-  formatChance,
+  formatEstimate,
   feeNote,
   portfolioFacts,
   type MyListSummary,
@@ -181,7 +181,7 @@ export default function MyList(props: Props) {
                       <Show when={r()}>
                         {(res) => (
                           <span class="muted small">
-                            {` · ${TRACK_NAME[res().track]} · ${res().program.city}, ${res().program.state} · ${BAND_LABEL[res().band]} ${formatChance(res().chance)}`}
+                            {` · ${TRACK_NAME[res().track]} · ${res().program.city}, ${res().program.state} · ${BAND_LABEL[res().band]} · ${formatEstimate(res().chance)} per application`}
                           </span>
                         )}
                       </Show>

@@ -83,7 +83,7 @@ function stateList(programs: readonly { state: string }[]): { code: string; name
 }
 
 /** Sections of the results column a link can point to (they are drawn before the page scrolls there). */
-const RESULT_SECTIONS = new Set(['my-list', 'rank-list', 'plan', 'results', 'verification', 'what-if']);
+const RESULT_SECTIONS = new Set(['my-list', 'rank-list', 'plan', 'ask-first', 'results', 'verification', 'what-if']);
 
 /** Start-up steps, in order (see the effect that advances them). */
 const STAGE = { plan: 1, charts: 2, rows: 3, verification: 4, whatIf: 5 } as const;
@@ -441,6 +441,7 @@ export default function Planner(props: Props) {
                 <Results
                   evaluation={e()}
                   model={m}
+                  visa={profile().visa}
                   base={props.base}
                   filters={filters()}
                   onFilters={(patch) => timed(() => setFilters({ ...filters(), ...patch }))}

@@ -1,35 +1,42 @@
 /**
- * Live results: the summary and plan (anchor "plan"), then every program grouped by chance band with
- * filters, fuzzy search and sort (anchor "results"). Rows open the "why" and the unknowns to verify.
+ * Live results: the summary and plan (anchor "plan") with the programs each track's plan names and the
+ * programs to ask first, then every program grouped by chance band with filters, fuzzy search and sort
+ * (anchor "results"). Rows open the "why" and the unknowns to verify.
  */
-import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { TRACK_LABEL } from '../../engine/data/dataset';
-import type { Evaluation, ProgramResult } from '../../engine/plan/evaluate';
+import type { Evaluation } from '../../engine/plan/evaluate';
 import type { TrackPlan } from '../../engine/plan/plan';
 import type { Model, ModelledTrack } from '../../engine/model/model';
 import { MAX_REPORTED_INTERVIEWS } from '../../engine/model/portfolio';
 import {
   BAND_LABEL,
+  BAND_ORDER,
+  IR_PATHWAY_WORDS,
+  askFirstRows,
   bandMeaning,
-  formatChance,
-  formatPct,
   feeNote,
   groupResults,
   planFacts,
+  planProgramRows,
   portfolioFacts,
   recommendedNote,
-  unknownsToVerify,
-  verifiedFactLines,
   type ResultFilters,
   type ResultGroup,
 } from '../../engine/planner/planner-view';
+import type { VisaNeed } from '../../engine/profile/profile';
 import { TRACK_NAME } from '../../engine/model/score';
 import { AtLeastChart, CurveChart } from './Charts';
 import Facts from './Facts';
+import AskFirst from './AskFirst';
+import PlanPrograms from './PlanPrograms';
+import ProgramRow from './ProgramRow';
 
 interface Props {
   evaluation: Evaluation;
   model: Model;
+  /** The visa the applicant needs (for the plan's reasons). */
+  visa: VisaNeed;
   base: string;
   filters: ResultFilters;
   onFilters: (patch: Partial<ResultFilters>) => void;
@@ -82,17 +89,7 @@ const SELECTS: readonly (readonly [SelectKey, string, (p: Props) => Options])[] 
         .map((s) => [s.code, s.name] as const),
     ],
   ],
-  [
-    'band',
-    'Band',
-    () => [
-      ['', 'All bands'],
-      ['likely', 'Likely'],
-      ['target', 'Target'],
-      ['reach', 'Reach'],
-      ['excluded', 'Excluded'],
-    ],
-  ],
+  ['band', 'Band', () => [['', 'All bands'], ...BAND_ORDER.map((b) => [b, BAND_LABEL[b]] as const)]],
   [
     'eligibility',
     'Eligibility',
@@ -117,8 +114,6 @@ const SELECTS: readonly (readonly [SelectKey, string, (p: Props) => Options])[] 
 /** Rows shown per band before "Show all". */
 const FIRST_ROWS = 20;
 
-const STATUS_LABEL = { eligible: 'Eligible', uncertain: 'Uncertain', ineligible: 'Ineligible' } as const;
-
 /** Summary, plan and program list. */
 export default function Results(props: Props) {
   const byId = createMemo(() => new Map(props.evaluation.programs.map((r) => [r.programId, r])));
@@ -142,6 +137,7 @@ export default function Results(props: Props) {
   const tracks = createMemo(() => summary().plans.map((p) => p.track), undefined, { equals: sameList });
   const planOf = (track: ModelledTrack) => summary().plans.find((p) => p.track === track) as TrackPlan;
   const rec = () => summary().recommended;
+  const askRows = createMemo(() => askFirstRows(summary().askFirst, byId()));
 
   return (
     <>
@@ -187,6 +183,13 @@ export default function Results(props: Props) {
                 </div>
                 <p>{plan().message}</p>
                 <Facts facts={facts().recommended} />
+                <Show when={props.showCharts}>
+                  <PlanPrograms
+                    rows={planProgramRows(plan(), byId(), props.visa, props.model)}
+                    track={TRACK_NAME[track]}
+                    base={props.base}
+                  />
+                </Show>
                 <Show when={facts().ifAll}>
                   {(all) => (
                     <>
@@ -215,6 +218,12 @@ export default function Results(props: Props) {
             );
           }}
         </For>
+        <p class="muted small">
+          {`Each program shows its chance per application (the band says how long a shot it is), the guide's tier, and its IR pathway, kept apart from the chance: strong = ${IR_PATHWAY_WORDS.strong.meaning}; moderate = ${IR_PATHWAY_WORDS.moderate.meaning}; limited = ${IR_PATHWAY_WORDS.limited.meaning}.`}
+        </p>
+        <Show when={props.showCharts}>
+          <AskFirst rows={askRows()} base={props.base} />
+        </Show>
         <div class="card">
           <h3>All recommended applications together</h3>
           <Show when={recommendedNote(summary().plans, rec().portfolio.count)}>{(note) => <p>{note()}</p>}</Show>
@@ -325,6 +334,7 @@ export default function Results(props: Props) {
                           refusal={props.listRefusal?.id === id ? props.listRefusal.message : null}
                           onVerify={() => props.onVerify(id)}
                           open={props.openId === id}
+                          model={props.model}
                         />
                       )}
                     </Show>
@@ -361,136 +371,6 @@ function Select(props: { id: string; label: string; value: string; options: Opti
           )}
         </For>
       </select>
-    </div>
-  );
-}
-
-/** One program: name, place, track, chance and eligibility; details open on demand. */
-function ProgramRow(props: {
-  result: ProgramResult;
-  base: string;
-  onList: boolean;
-  onToggle: () => void;
-  /** Why adding this program to My list was refused, or null. */
-  refusal: string | null;
-  onVerify: () => void;
-  open: boolean;
-}) {
-  const r = () => props.result;
-  const p = () => props.result.program;
-  // The details are built only when opened: 300 rows of explanations would slow every keystroke.
-  const [isOpen, setOpen] = createSignal(props.open);
-  createEffect(() => {
-    if (props.open) setOpen(true);
-  });
-  return (
-    <li class="program-row" id={`p-${p().id}`} data-id={p().id}>
-      <div class="row-main">
-        <div class="row-name">
-          <a href={`${props.base}programs/${p().id}/`}>{p().name}</a>
-          <span class="muted small">{` · ${TRACK_NAME[r().track]} · ${p().city}, ${p().state}`}</span>
-        </div>
-        <div class="row-tags">
-          <span class={`tag status-${r().status}`}>{STATUS_LABEL[r().status]}</span>
-          <span class="tag">
-            <span class="visually-hidden">Interview chance per application: </span>
-            {formatChance(r().chance)}
-          </span>
-          <span class="tag">{r().tier.tier === 'unassigned' ? 'Tier: unassigned' : `Tier ${r().tier.tier}`}</span>
-          <Show when={r().verified}>
-            <span class="tag verified">Verified by you</span>
-          </Show>
-        </div>
-        <button
-          type="button"
-          class={props.onList ? 'small-button' : 'secondary small-button'}
-          aria-pressed={props.onList ? 'true' : 'false'}
-          onClick={() => props.onToggle()}
-        >
-          {props.onList ? 'On My list' : 'Add to My list'}
-          <span class="visually-hidden">{`: ${p().name}`}</span>
-        </button>
-      </div>
-      <Show when={props.refusal}>
-        {(message) => (
-          <p class="notice" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
-      <details open={isOpen()} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>
-          {`Why ${formatPct(r().chance.central)}, and what to verify`}
-          <span class="visually-hidden">{` for ${p().name}`}</span>
-        </summary>
-        <Show when={isOpen()}>
-          <WhyDetails result={r()} onVerify={props.onVerify} base={props.base} />
-        </Show>
-      </details>
-    </li>
-  );
-}
-
-function WhyDetails(props: { result: ProgramResult; onVerify: () => void; base: string }) {
-  const r = () => props.result;
-  const unknown = () => unknownsToVerify(r().program);
-  return (
-    <div class="why">
-      <p>
-        Interview chance per application: <strong>{formatChance(r().chance)}</strong> (central estimate, with the
-        model&rsquo;s cautious and hopeful ends).
-      </p>
-      <h4>How the estimate adds up (log-odds, largest first)</h4>
-      <ol class="contributions">
-        <For each={r().explanation.contributions}>
-          {(c) => <li classList={{ up: c.value > 0, down: c.value < 0 }}>{c.sentence}</li>}
-        </For>
-      </ol>
-      <p>{r().explanation.factorSentence}</p>
-      <Show when={r().eligibility.reasons.length > 0}>
-        <h4>Eligibility</h4>
-        <ul>
-          <For each={r().eligibility.reasons}>
-            {(reason) => (
-              <li>
-                {reason.message}
-                <Show when={reason.question}>
-                  {(q) => (
-                    <>
-                      {' '}
-                      Ask: <q>{q()}</q>
-                    </>
-                  )}
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={unknown().length > 0}>
-        <h4>Unknowns to verify</h4>
-        <ul>
-          <For each={unknown()}>
-            {(u) => (
-              <li>
-                <strong>{u.label}:</strong> {u.question}
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={r().verified}>
-        <h4>Facts you verified (they replace the dataset&rsquo;s values)</h4>
-        <ul>
-          <For each={verifiedFactLines(r().program)}>{(line) => <li>{line}</li>}</For>
-        </ul>
-      </Show>
-      <p class="small">
-        {r().tier.reason} <a href={`${props.base}programs/${r().programId}/`}>Program page and sources</a> ·{' '}
-        <button type="button" class="link-button" onClick={() => props.onVerify()}>
-          Record what they told you
-        </button>
-      </p>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 /** The what-if panel (anchor "what-if"): the engine's scenarios with their deltas on a fixed list. */
 import { For, Show } from 'solid-js';
-import type { Range } from '../../engine/model/model';
-import { bandMoves, formatPct } from '../../engine/planner/planner-view';
+import { bandMoves, formatEstimate, formatPct } from '../../engine/planner/planner-view';
 import { TRACK_NAME } from '../../engine/model/score';
 import type { WhatIfResult } from '../../engine/plan/what-if';
 
@@ -13,7 +12,6 @@ interface Props {
 
 const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 const signedPct = (x: number) => `${x >= 0 ? '+' : '−'}${formatPct(Math.abs(x))}`;
-const rangeText = (r: Range, f: (x: number) => string) => `${f(r.central)} (${f(r.low)} to ${f(r.high)})`;
 
 /** One row per scenario. */
 export default function WhatIf(props: Props) {
@@ -21,7 +19,7 @@ export default function WhatIf(props: Props) {
     <section id="what-if" class="planner-section" aria-labelledby="what-if-h">
       <h2 id="what-if-h">What if…</h2>
       <p>
-        {`Each change is scored on ${props.basis}, so the numbers show what the change is worth, not a different plan. Ranges run from the model’s cautious to its hopeful end.`}
+        {`Each change is scored on ${props.basis}, so the numbers show what the change is worth, not a different plan. Each change shows the central estimate, then the range the model finds plausible.`}
       </p>
       <div class="table-scroll" tabindex="0" role="region" aria-label="What-if table">
         <table class="what-if">
@@ -45,11 +43,11 @@ export default function WhatIf(props: Props) {
                       <>
                         <td>
                           {`${a().expected.after.central.toFixed(1)} `}
-                          <span class="delta">{`(${rangeText(a().expected.delta, (x) => signed(x, 1))})`}</span>
+                          <span class="delta">{`(${formatEstimate(a().expected.delta, (x) => signed(x, 1))})`}</span>
                         </td>
                         <td>
                           {`${formatPct(a().matchChance.after.central)} `}
-                          <span class="delta">{`(${rangeText(a().matchChance.delta, signedPct)})`}</span>
+                          <span class="delta">{`(${formatEstimate(a().matchChance.delta, signedPct)})`}</span>
                         </td>
                         <td>
                           {a().bandChanges.length === 0
