@@ -12,6 +12,7 @@ import {
   formatCountRange,
   formatDollars,
   formatPct,
+  formatPlausible,
   groupResults,
   myListSummary,
   planFacts,
@@ -161,12 +162,15 @@ describe('myListSummary', () => {
     expect(s.portfolio.expected.central).toBeCloseTo(expected, 10);
     expect(s.fees.erasTotal).toBe(22);
     expect(s.fees.total).toBe(s.fees.erasTotal + s.fees.nrmp.fee);
-    expect(portfolioFacts(s.portfolio, s.fees)).toEqual([
-      { term: 'Expected interviews', detail: formatCountRange(s.portfolio.expected) },
-      { term: 'Chance to match', detail: formatChance(s.portfolio.matchChance) },
-      { term: 'No interview at all', detail: formatChance(s.portfolio.noInterview) },
-      { term: 'Fees', detail: '$22' },
-    ]);
+    const facts = portfolioFacts(s.portfolio, s.fees);
+    expect(facts.map((f) => f.term)).toEqual(['Chance to match', 'Expected interviews', 'No interview at all', 'Fees']);
+    expect(facts[0]).toEqual({
+      term: 'Chance to match',
+      detail: formatPct(s.portfolio.matchChance.central),
+      range: formatPlausible(s.portfolio.matchChance),
+    });
+    expect(facts[0]?.range).toMatch(/^plausible from \S+ to \S+$/);
+    expect(facts[3]).toEqual({ term: 'Fees', detail: '$22' });
   });
 
   it('is empty for an empty list', () => {
@@ -302,8 +306,16 @@ describe('planFacts and recommendedNote', () => {
     expect(planFacts(reaches)).toEqual({
       recommended: [
         { term: 'Applications recommended', detail: `${reaches.recommendedCount} of 120 open to you` },
-        { term: 'Expected interviews', detail: formatCountRange(reaches.atRecommended.expected) },
-        { term: 'Chance of at least 5', detail: formatChance(reaches.atRecommended.atLeast) },
+        {
+          term: 'Expected interviews',
+          detail: expect.any(String),
+          range: formatPlausible(reaches.atRecommended.expected, (x) => x.toFixed(1)),
+        },
+        {
+          term: 'Chance of at least 5',
+          detail: formatPct(reaches.atRecommended.atLeast.central),
+          range: formatPlausible(reaches.atRecommended.atLeast),
+        },
         { term: 'ERAS fee', detail: formatDollars(reaches.erasFee) },
       ],
       ifAll: null,
@@ -321,8 +333,12 @@ describe('planFacts and recommendedNote', () => {
       ifAll: {
         heading: 'If you applied to all 80 DR programs anyway',
         facts: [
-          { term: 'Expected interviews', detail: formatCountRange(all.expected) },
-          { term: 'Chance of at least 5', detail: formatChance(all.atLeast) },
+          { term: 'Expected interviews', detail: all.expected.central.toFixed(1), range: expect.any(String) },
+          {
+            term: 'Chance of at least 5',
+            detail: formatPct(all.atLeast.central),
+            range: formatPlausible(all.atLeast),
+          },
           { term: 'ERAS fee for all of them', detail: formatDollars(all.erasFee) },
         ],
       },

@@ -202,7 +202,7 @@ export default function Planner(props: Props) {
   // Parsing and evaluation depend on the form and the log only, not on notes or order.
   const form = createMemo(() => state().form);
   const verifications = createMemo(() => state().verifications);
-  const parsed = createMemo(() => profileFromForm(form()));
+  const parsed = createMemo(() => profileFromForm(form(), { todayYear: Number(today.slice(0, 4)) }));
   const profile = createMemo<Profile>((prev) => {
     const p = parsed();
     return p.ok ? p.profile : prev;
