@@ -77,7 +77,56 @@ const profileArb: fc.Arbitrary<Profile> = fc
 
 const programsArb = fc.uniqueArray(programArb, { minLength: 1, maxLength: 25, selector: (p) => p.id });
 
+// One step better in each applicant field (counts up by one, a later graduation year, Step 3 passed).
+const BETTER: readonly [string, (p: Profile) => Profile][] = [
+  ['hands-on months', (p) => ({ ...p, usExperience: { ...p.usExperience, handsOn: p.usExperience.handsOn + 1 } })],
+  [
+    'externship months',
+    (p) => ({ ...p, usExperience: { ...p.usExperience, externship: p.usExperience.externship + 1 } }),
+  ],
+  [
+    'observership months',
+    (p) => ({ ...p, usExperience: { ...p.usExperience, observership: p.usExperience.observership + 1 } }),
+  ],
+  ['US research months', (p) => ({ ...p, usExperience: { ...p.usExperience, research: p.usExperience.research + 1 } })],
+  ['IR letters', (p) => ({ ...p, letters: { ...p.letters, ir: p.letters.ir + 1 } })],
+  ['DR letters', (p) => ({ ...p, letters: { ...p.letters, dr: p.letters.dr + 1 } })],
+  ['other letters', (p) => ({ ...p, letters: { ...p.letters, otherCore: p.letters.otherCore + 1 } })],
+  ['IR publications', (p) => ({ ...p, research: { ...p.research, irPublications: p.research.irPublications + 1 } })],
+  [
+    'other publications',
+    (p) => ({ ...p, research: { ...p.research, otherPublications: p.research.otherPublications + 1 } }),
+  ],
+  ['abstracts', (p) => ({ ...p, research: { ...p.research, abstracts: p.research.abstracts + 1 } })],
+  ['honours', (p) => ({ ...p, honours: p.honours + 1 })],
+  [
+    'a more recent graduation',
+    (p) => ({ ...p, graduationYear: p.graduationYear === null ? null : Math.min(2027, p.graduationYear + 1) }),
+  ],
+  ['Step 3 passed', (p) => ({ ...p, step3: 'passed' })],
+  [
+    'one Step 2 CK attempt fewer',
+    (p) => ({ ...p, step2: { ...p.step2, attempts: Math.max(1, p.step2.attempts - 1) } }),
+  ],
+];
+
 describe('engine properties', () => {
+  it.each(BETTER)(
+    'one step better in %s never lowers any program chance (with program terms and the shared shift)',
+    (_, better) => {
+      fc.assert(
+        fc.property(profileArb, programsArb, (profile, programs) => {
+          const before = evaluate(profile, programs, CTX).programs;
+          const after = evaluate(better(profile), programs, CTX).programs;
+          before.forEach((r, i) => {
+            expect(after[i]?.chance.central ?? 0).toBeGreaterThanOrEqual(r.chance.central - 1e-12);
+          });
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
+
   it('a higher Step 2 CK never lowers any program chance', () => {
     fc.assert(
       fc.property(
