@@ -1,7 +1,7 @@
 // The engine's zod (zod/v4-mini, configured in src/engine/util/zod.ts) keeps the wording and the rules users
 // saw with zod 3: default messages in damaged-data notices, a union member's own message, and the
 // ECFMG check running while another answer is only out of range. It also never compiles code (CSP).
-import { defaultProfileForm, profileFromForm } from '../../src/engine/planner/profile-form';
+import { defaultProfileForm, FORM_MESSAGES, profileFromForm } from '../../src/engine/planner/profile-form';
 import { loadState } from '../../src/engine/planner/planner-state';
 import { z } from '../../src/engine/util/zod';
 
@@ -58,7 +58,7 @@ describe('zod 3 rules for when checks run', () => {
     expect(r).toEqual({
       ok: false,
       errors: {
-        step2Score: 'Step 2 CK is a score from 1 to 300, or "not taken yet"',
+        step2Score: FORM_MESSAGES.step2Score,
         ecfmg: 'ECFMG certification needs Step 1 and Step 2 CK passed; choose "pending" until then',
       },
     });
