@@ -91,6 +91,7 @@ describe('contributionRow', () => {
     ['not http(s)', { url: 'ftp://medicine.utah.edu/apply' }, 'url'],
     ['FREIDA', { url: 'https://freida.ama-assn.org/program/4204921199' }, 'url'],
     ['a forum subdomain', { url: 'https://forums.studentdoctor.net/threads/utah.1/' }, 'url'],
+    ['a staging copy', { url: 'https://medicine-staging.utah.edu/radiology/apply' }, 'url'],
     ['a bad page date', { pageDate: 'May 2026' }, 'pageDate'],
     ['a page date after the read date', { pageDate: '2026-12-05' }, 'pageDate'],
     ['a long condition', { condition: 'x'.repeat(161) }, 'condition'],
