@@ -49,6 +49,7 @@ import Verification from './Verification';
 import WhatIf from './WhatIf';
 import './planner.css';
 import { compareText } from '../../engine/util/format';
+import { download } from './download';
 
 interface Props {
   /** Site base URL, ending with "/". */
@@ -59,18 +60,6 @@ interface Props {
 function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Offers text as a file download, without any request. */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 type Storage = 'unknown' | 'ok' | 'blocked';
