@@ -55,29 +55,40 @@ export function askFirst(
   recommended: ReadonlySet<string>,
   model: Model,
 ): AskFirstEntry[] {
-  const scored: { entry: AskFirstEntry; value: number; name: string; preferred: boolean }[] = [];
+  const count = param(model, 'plan.ask-first.count');
+  const preferredWeight = param(model, 'plan.weight.preferred');
+  // Programs with the same facts share one eligibility object: decide "is the visa open?" once for each.
+  const open = new Map<Eligibility, boolean>();
+  // The best `count` so far, best first (a short insertion list: thousands of candidates, a dozen kept).
+  const top: { r: GainInput; value: number }[] = [];
   for (const r of candidates) {
     const f = r.eligibility.factor;
-    const visaOpen = r.eligibility.reasons.some(
-      (x) => (x.fact === 'j1' || x.fact === 'h1b') && x.effect === 'uncertain',
-    );
-    if (!visaOpen || !(f > 0 && f < 1)) continue;
-    const chanceIfYes = r.chance.central / f;
-    const gain = chanceIfYes - r.chance.central;
-    const weight = r.preferred ? param(model, 'plan.weight.preferred') : 1;
-    scored.push({
-      entry: {
-        programId: r.program.id,
-        chanceNow: r.chance.central,
-        chanceIfYes,
-        inPlan: recommended.has(r.program.id),
-        questions: r.eligibility.questions,
-      },
-      value: gain * weight,
-      name: r.program.name,
-      preferred: r.preferred,
-    });
+    if (!(f > 0 && f < 1)) continue;
+    let visaOpen = open.get(r.eligibility);
+    if (visaOpen === undefined) {
+      visaOpen = r.eligibility.reasons.some((x) => (x.fact === 'j1' || x.fact === 'h1b') && x.effect === 'uncertain');
+      open.set(r.eligibility, visaOpen);
+    }
+    if (!visaOpen) continue;
+    const gain = r.chance.central / f - r.chance.central;
+    const item = { r, value: gain * (r.preferred ? preferredWeight : 1) };
+    let at = top.length;
+    while (at > 0 && before(item, top[at - 1] as { r: GainInput; value: number })) at--;
+    if (at >= count) continue;
+    top.splice(at, 0, item);
+    if (top.length > count) top.pop();
   }
-  scored.sort((a, b) => b.value - a.value || Number(b.preferred) - Number(a.preferred) || compareCode(a.name, b.name));
-  return scored.slice(0, param(model, 'plan.ask-first.count')).map((s) => s.entry);
+  return top.map(({ r }) => ({
+    programId: r.program.id,
+    chanceNow: r.chance.central,
+    chanceIfYes: r.chance.central / r.eligibility.factor,
+    inPlan: recommended.has(r.program.id),
+    questions: r.eligibility.questions,
+  }));
+}
+
+// Larger value first, then preferred areas, then by name.
+function before(a: { r: GainInput; value: number }, b: { r: GainInput; value: number }): boolean {
+  const byValue = b.value - a.value || Number(b.r.preferred) - Number(a.r.preferred);
+  return byValue !== 0 ? byValue < 0 : compareCode(a.r.program.name, b.r.program.name) < 0;
 }

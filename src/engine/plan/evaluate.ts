@@ -63,6 +63,12 @@ export interface ProgramResult {
   readonly irPathway: IrPathwayRating;
   /** The terms behind the chance. */
   readonly explanation: Explanation;
+  /** The plan's sort key (see ask-first.ts `planGain`). */
+  readonly gain: number;
+  /** State code (the program's), for the plan's tie-break across states. */
+  readonly state: string;
+  /** Display name (the program's), the plan's last tie-break. */
+  readonly name: string;
 }
 
 /** Eligibility counts. */
@@ -144,10 +150,29 @@ function tierKey(p: Program): string {
   return `${p.track}|${p.siblings.length > 0}|${p.irIndependent}|${p.facts.esir.value}|${p.facts.setting.value}`;
 }
 
-interface Memo {
+// What programs with the same eligibility, program-term and tier facts share (see `sharedKey`).
+interface Shared {
   readonly eligibility: Eligibility;
-  // By the program terms' key (see programTermsKey).
-  readonly scored: Map<string, { estimate: ChanceEstimate; band: ChanceBand }>;
+  readonly estimate: ChanceEstimate;
+  readonly band: ChanceBand;
+  readonly tier: ProgramTier;
+  readonly irPathway: IrPathwayRating;
+  // planGain's weights other than the preferred area, and the gain with and without it.
+  readonly gain: number;
+  readonly gainPreferred: number;
+}
+
+// One key for everything a program's result reads of its facts: one lookup per program. Programs are
+// immutable data and the planner evaluates the same objects again on every profile change, so each
+// program's key is built (and its hash computed) once, not on every evaluation.
+const sharedKeys = new WeakMap<Program, string>();
+function sharedKey(p: Program): string {
+  let key = sharedKeys.get(p);
+  if (key === undefined) {
+    key = `${eligibilityKey(p)}#${programTermsKey(p)}#${tierKey(p)}`;
+    sharedKeys.set(p, key);
+  }
+  return key;
 }
 
 function emptyCounts(): { total: number; eligible: number; uncertain: number; ineligible: number } {
@@ -168,9 +193,9 @@ export function evaluate(
   const wantedTracks = new Set<string>(profile.tracks);
   const regions = new Set<string>(profile.regions);
   const states = new Set<string>(profile.states);
-  const memos = new Map<string, Memo>();
-  // Programs with the same tier facts share one tier (building its sentences costs more than scoring).
-  const tiers = new Map<string, ProgramTier>();
+  // Programs with the same facts share one eligibility, estimate, band and tier (building their
+  // sentences costs more than scoring).
+  const memos = new Map<string, Shared>();
 
   const results: ProgramResult[] = [];
   const notModelled: string[] = [];
@@ -187,32 +212,28 @@ export function evaluate(
     }
     const entries = verified?.get(input.id);
     const program = entries ? applyVerifications(input, entries) : input;
-    const key = eligibilityKey(program);
-    let memo = memos.get(key);
-    if (!memo) {
-      memo = { eligibility: eligibilityOf(profile, program, model, year), scored: new Map() };
-      memos.set(key, memo);
-    }
-    const termsKey = programTermsKey(program);
-    let scored = memo.scored.get(termsKey);
-    if (!scored) {
-      const estimate = chanceFrom(estimateFor(table[track], program, model), memo.eligibility, model);
-      scored = {
+    const key = sharedKey(program);
+    let shared = memos.get(key);
+    if (!shared) {
+      const eligibility = eligibilityOf(profile, program, model, year);
+      const estimate = chanceFrom(estimateFor(table[track], program, model), eligibility, model);
+      const tier = programTier(program);
+      const irPathway = irPathwayStrength(program);
+      const base = { program, chance: estimate.chance, eligibility };
+      shared = {
+        eligibility,
         estimate,
-        band: chanceBand(estimate.chance.central, memo.eligibility.status !== 'ineligible', model),
+        band: chanceBand(estimate.chance.central, eligibility.status !== 'ineligible', model),
+        tier,
+        irPathway,
+        gain: planGain({ ...base, preferred: false }, model),
+        gainPreferred: planGain({ ...base, preferred: true }, model),
       };
-      memo.scored.set(termsKey, scored);
+      memos.set(key, shared);
     }
-    const { eligibility } = memo;
-    const { estimate, band } = scored;
+    const { eligibility, estimate } = shared;
     const wanted = wantedTracks.has(track);
     const preferred = regions.has(program.region) || states.has(program.state);
-    const tk = tierKey(program);
-    let tier = tiers.get(tk);
-    if (!tier) {
-      tier = programTier(program);
-      tiers.set(tk, tier);
-    }
     const result: ProgramResult = {
       programId: program.id,
       track,
@@ -225,10 +246,13 @@ export function evaluate(
       chance: estimate.chance,
       logOdds: estimate.logOdds,
       odds: estimate.odds,
-      band,
-      tier,
-      irPathway: irPathwayStrength(program),
+      band: shared.band,
+      tier: shared.tier,
+      irPathway: shared.irPathway,
       explanation: estimate.explanation,
+      gain: preferred ? shared.gainPreferred : shared.gain,
+      state: program.state,
+      name: program.name,
     };
     results.push(result);
     counts.total++;
@@ -236,29 +260,13 @@ export function evaluate(
     counts[eligibility.status]++;
     byTrack[track][eligibility.status]++;
     if (wanted) {
-      bands[band]++;
+      bands[result.band]++;
       if (eligibility.status !== 'ineligible') candidates[track].push(result);
     }
   }
 
   const plans = profile.tracks.map((t) =>
-    planTrack(
-      t,
-      candidates[t].map((r) => ({
-        programId: r.programId,
-        chance: r.chance,
-        odds: r.odds,
-        preferred: r.preferred,
-        status: r.status,
-        gain: planGain(r, model),
-        state: r.program.state,
-        name: r.program.name,
-      })),
-      profile,
-      table[t].applicant,
-      model,
-      options.plan?.[t] ?? {},
-    ),
+    planTrack(t, candidates[t], profile, table[t].applicant, model, options.plan?.[t] ?? {}),
   );
   const programIds: string[] = [];
   const chosenOdds: ProgramOdds[] = [];
